@@ -1,0 +1,104 @@
+package dev.pgaks.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pgaks.validate.SpecSchema;
+import dev.pgaks.validate.Suggestions;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Describe a spec field (type, default, allowed values, description) from the schema, "
+                + "and list its sub-fields; without FIELD, the top-level fields.")
+final class ExplainCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FIELD", defaultValue = "",
+            description = "Dotted field path, e.g. postgres.storage.type; [] steps into lists (postgres.databases[].name).")
+    String field;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() {
+        SpecSchema schema = SpecSchema.load();
+        Optional<JsonNode> found = schema.field(field);
+        PrintWriter out = command.commandLine().getOut();
+        if (found.isEmpty()) {
+            PrintWriter err = command.commandLine().getErr();
+            err.println("pgaks: no spec field '" + field + "'");
+            String parent = field.contains(".") ? field.substring(0, field.lastIndexOf('.')) : "";
+            String last = field.substring(field.lastIndexOf('.') + 1);
+            schema.field(parent).flatMap(p -> Suggestions.closest(last, SpecSchema.propertyNames(p)))
+                    .ifPresent(s -> err.println("  hint: did you mean '" + (parent.isEmpty() ? s : parent + "." + s) + "'?"));
+            err.flush();
+            return PgaksCommand.BAD_INPUT;
+        }
+        JsonNode node = found.get();
+        out.println("FIELD:       " + (field.isEmpty() ? "(spec)" : field));
+        out.println("TYPE:        " + type(node));
+        if (node.has("default")) {
+            out.println("DEFAULT:     " + shown(node.get("default")));
+        }
+        if (node.has("enum")) {
+            List<String> values = new ArrayList<>();
+            node.get("enum").forEach(v -> values.add(v.asText()));
+            out.println("ALLOWED:     " + String.join(", ", values));
+        }
+        constraints(node).forEach(c -> out.println("CONSTRAINT:  " + c));
+        out.println("DESCRIPTION: " + node.path("description").asText(""));
+        JsonNode object = node.has("items") ? node.get("items") : node;
+        if (object.has("properties")) {
+            out.println();
+            out.println("FIELDS:");
+            object.get("properties").fields().forEachRemaining(e -> {
+                JsonNode child = e.getValue();
+                String required = contains(object.path("required"), e.getKey()) ? " (required)" : "";
+                String def = child.has("default") && !child.get("default").isObject() ? " = " + shown(child.get("default")) : "";
+                out.printf("  %-28s %-8s%s%s%n", e.getKey(), type(child), def, required);
+                out.printf("      %s%n", child.path("description").asText(""));
+            });
+        }
+        out.flush();
+        return PgaksCommand.OK;
+    }
+
+    private static String type(JsonNode node) {
+        String type = node.path("type").asText("any");
+        if (type.equals("array")) {
+            return "list of " + node.path("items").path("type").asText("any");
+        }
+        if (type.equals("object") && node.path("additionalProperties").isObject()) {
+            return "map of " + node.path("additionalProperties").path("type").asText("any");
+        }
+        return type;
+    }
+
+    private static List<String> constraints(JsonNode node) {
+        List<String> found = new ArrayList<>();
+        for (String keyword : List.of("minimum", "maximum", "minLength", "maxLength", "minItems", "pattern")) {
+            if (node.has(keyword)) {
+                found.add(keyword + " " + node.get(keyword).asText());
+            }
+        }
+        return found;
+    }
+
+    private static boolean contains(JsonNode array, String value) {
+        for (JsonNode item : array) {
+            if (item.asText().equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String shown(JsonNode value) {
+        return value.isTextual() ? value.asText() : value.toString();
+    }
+}

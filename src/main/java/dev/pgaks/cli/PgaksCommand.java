@@ -1,0 +1,53 @@
+package dev.pgaks.cli;
+
+import dev.pgaks.Pipeline;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code pgaks} command line; the only place that prints, and that maps outcomes to exit codes. */
+@Command(name = "pgaks", mixinStandardHelpOptions = true, versionProvider = PgaksCommand.Version.class,
+        description = "Generates Bicep, Helm values, CloudNativePG manifests, alerts, dashboards and runbooks "
+                + "for highly available PostgreSQL on AKS from one spec.",
+        subcommands = {RenderCommand.class, ValidateCommand.class, CheckCommand.class, InitCommand.class,
+                ExplainCommand.class, SchemaCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:check found drift", "2:bad input or usage", "3:internal error (a pgaks bug)"})
+public final class PgaksCommand implements Runnable {
+
+    static final int OK = 0;
+    static final int DRIFT = 1;
+    static final int BAD_INPUT = 2;
+    static final int INTERNAL = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        // json-schema-validator logs through SLF4J; the CLI reports its own errors and ships no logging backend.
+        System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new PgaksCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("pgaks: internal error (please report it): " + e.getMessage());
+            return INTERNAL;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    /** The version from the build, so `--version` and the ownership manifest agree. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"pgaks " + Pipeline.version()};
+        }
+    }
+}

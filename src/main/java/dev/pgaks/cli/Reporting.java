@@ -1,0 +1,21 @@
+package dev.pgaks.cli;
+
+import dev.pgaks.diagnostic.Diagnostic;
+import dev.pgaks.diagnostic.Outcome;
+import java.io.PrintWriter;
+
+/** Prints a stage's diagnostics, GNU style, and returns the bad-input exit code. */
+final class Reporting {
+
+    private Reporting() {}
+
+    static int report(Outcome<?> outcome, PrintWriter err) {
+        var diagnostics = ((Outcome.Failure<?>) outcome).diagnostics();
+        for (Diagnostic d : diagnostics) {
+            err.println(d.format());
+        }
+        err.println(diagnostics.size() == 1 ? "1 error" : diagnostics.size() + " errors");
+        err.flush();
+        return PgaksCommand.BAD_INPUT;
+    }
+}

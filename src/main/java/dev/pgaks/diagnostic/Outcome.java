@@ -1,0 +1,31 @@
+package dev.pgaks.diagnostic;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** The value of a pipeline stage, or the diagnostics that stopped it; errors stay values until the CLI. */
+public sealed interface Outcome<T> {
+
+    record Success<T>(T value) implements Outcome<T> {}
+
+    record Failure<T>(List<Diagnostic> diagnostics) implements Outcome<T> {
+        public Failure {
+            diagnostics = diagnostics.stream().sorted(Diagnostic.BY_POSITION).toList();
+        }
+    }
+
+    static <T> Outcome<T> success(T value) {
+        return new Success<>(value);
+    }
+
+    static <T> Outcome<T> failure(List<Diagnostic> diagnostics) {
+        return new Failure<>(diagnostics);
+    }
+
+    default <R> Outcome<R> then(Function<T, Outcome<R>> next) {
+        if (this instanceof Success<T> s) {
+            return next.apply(s.value());
+        }
+        return new Failure<>(((Failure<T>) this).diagnostics());
+    }
+}

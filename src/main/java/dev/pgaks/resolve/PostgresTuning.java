@@ -1,0 +1,54 @@
+package dev.pgaks.resolve;
+
+import dev.pgaks.resolve.ResolvedPostgres.Parameter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * postgresql.conf sized from the pod's memory limit, not the node's (the guide sizes 4GB shared_buffers and 12GB
+ * effective_cache_size from a 16 GiB node under an 8Gi limit), following the guide's ratios: shared_buffers 25 %,
+ * effective_cache_size 75 %, work_mem 1/256, maintenance_work_mem 1/16. WAL limits shrink to fit the WAL volume.
+ */
+final class PostgresTuning {
+
+    private PostgresTuning() {}
+
+    static List<Parameter> parameters(long podMemoryMiB, long walVolumeGiB, Map<String, Object> overrides) {
+        Map<String, String> p = new TreeMap<>();
+        p.put("shared_buffers", megabytes(podMemoryMiB / 4));
+        p.put("effective_cache_size", megabytes(podMemoryMiB * 3 / 4));
+        p.put("work_mem", megabytes(Math.max(4, podMemoryMiB / 256)));
+        p.put("maintenance_work_mem", megabytes(Math.min(2048, podMemoryMiB / 16)));
+        long maxWalGb = Math.max(1, Math.min(6, walVolumeGiB / 4));
+        long slotKeepGb = Math.max(1, Math.min(10, walVolumeGiB * 3 / 4 - maxWalGb));
+        p.put("max_wal_size", maxWalGb + "GB");
+        p.put("min_wal_size", Math.max(1, Math.min(2, maxWalGb / 2)) + "GB");
+        p.put("max_slot_wal_keep_size", slotKeepGb + "GB");
+        p.put("wal_compression", "lz4");
+        p.put("checkpoint_timeout", "15min");
+        p.put("checkpoint_completion_target", "0.9");
+        p.put("checkpoint_flush_after", "2MB");
+        p.put("wal_writer_flush_after", "2MB");
+        p.put("autovacuum_vacuum_cost_limit", "2400");
+        p.put("random_page_cost", "1.1");
+        p.put("effective_io_concurrency", "64");
+        p.put("maintenance_io_concurrency", "64");
+        p.put("log_checkpoints", "on");
+        p.put("log_lock_waits", "on");
+        p.put("log_min_duration_statement", "1000");
+        p.put("log_statement", "ddl");
+        p.put("log_temp_files", "1024");
+        p.put("log_autovacuum_min_duration", "1s");
+        p.put("pg_stat_statements.max", "10000");
+        p.put("pg_stat_statements.track", "all");
+        p.put("hot_standby_feedback", "on");
+        overrides.forEach((name, value) -> p.put(name, (String) value));
+        return p.entrySet().stream().map(e -> new Parameter(e.getKey(), e.getValue())).toList();
+    }
+
+    /** PostgreSQL memory units: whole gigabytes when exact, megabytes otherwise. */
+    static String megabytes(long mib) {
+        return mib % 1024 == 0 ? mib / 1024 + "GB" : mib + "MB";
+    }
+}

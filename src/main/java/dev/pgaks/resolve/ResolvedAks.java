@@ -1,0 +1,20 @@
+package dev.pgaks.resolve;
+
+import java.util.List;
+
+/** The AKS cluster and its node pools. */
+public record ResolvedAks(String clusterName, String dnsPrefix, String kubernetesVersion, String tier, String nodeResourceGroup,
+                          Pool systemPool, Pool postgresPool, List<String> apiServerAuthorizedIpRanges,
+                          EntraId entraId, Network network, Upgrades upgrades, boolean containerInsights) {
+
+    /** A node pool; {@code taint} is empty when the pool is not tainted. */
+    public record Pool(String name, String vmSize, int minCount, int maxCount, int maxPods, String nodeLabelKey,
+                       String nodeLabelValue, String taint) {}
+
+    public record EntraId(boolean enabled, List<String> adminGroupObjectIds, boolean disableLocalAccounts) {}
+
+    public record Network(String podCidr, String serviceCidr, String dnsServiceIp) {}
+
+    public record Upgrades(String channel, String nodeOsChannel, String maintenanceDay, String maintenanceStartTime,
+                           int maintenanceDurationHours) {}
+}

@@ -1,0 +1,207 @@
+package dev.pgaks.resolve;
+
+import dev.pgaks.facts.PostgresImages;
+import dev.pgaks.facts.Quantities;
+import dev.pgaks.facts.ResourceNames;
+import dev.pgaks.facts.VmSize;
+import dev.pgaks.load.SpecDocument;
+import dev.pgaks.validate.SpecSchema;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Turns a validated spec into the immutable {@link ResolvedSpec}: the one place defaults and derivations happen. */
+public final class SpecResolver {
+
+    static final String CLIENT_ID_PLACEHOLDER =
+            "00000000-0000-0000-0000-000000000000";
+    private static final int POSTGRES_POOL_MAX_PODS = 30;
+
+    private final SpecSchema schema;
+    private final String pgaksVersion;
+
+    public SpecResolver(SpecSchema schema, String pgaksVersion) {
+        this.schema = schema;
+        this.pgaksVersion = pgaksVersion;
+    }
+
+    public ResolvedSpec resolve(SpecDocument document, AzureOutputs outputs) {
+        SpecTree t = new SpecTree(SchemaDefaults.apply(schema.root(), document.root()));
+        String name = t.text("/metadata/name");
+        String env = t.text("/metadata/environment");
+        ResolvedAzure azure = azure(t, name, env, outputs);
+        ResolvedAks aks = aks(t, name, env);
+        ResolvedPostgres postgres = postgres(t, name);
+        // The file name appears in comment headers, which no escaping protects: keep it to printable characters.
+        String specFile = Path.of(document.file()).getFileName().toString().replaceAll("[^\\p{Print}]", "_");
+        return new ResolvedSpec(pgaksVersion, specFile,
+                ResourceNames.hash(new String(document.bytes(), java.nio.charset.StandardCharsets.UTF_8)),
+                name, env, azure, aks, postgres, backup(t, name, env, azure, postgres), restore(t),
+                monitoring(t));
+    }
+
+    private static ResolvedAzure azure(SpecTree t, String name, String env, AzureOutputs outputs) {
+        Map<String, String> tags = new TreeMap<>();
+        t.map("/azure/tags").forEach((k, v) -> tags.put(k, (String) v));
+        tags.put("environment", env);
+        tags.put("pgaks-deployment", name);
+        String base = name + "-" + env;
+        return new ResolvedAzure(
+                t.text("/azure/location"),
+                orDerived(t, "/azure/resourceGroup", ResourceNames.resourceGroup(name, env)),
+                t.strings("/azure/zones"),
+                tags.entrySet().stream().map(e -> new ResolvedAzure.Tag(e.getKey(), e.getValue())).toList(),
+                "id-" + base + "-aks",
+                "id-" + base + "-postgres",
+                "fc-" + base + "-postgres",
+                "log-" + base,
+                "amw-" + base,
+                grafanaName(base),
+                outputs.workloadIdentityClientId()
+                        .map(id -> new ResolvedAzure.WorkloadIdentity(id, true))
+                        .orElse(new ResolvedAzure.WorkloadIdentity(CLIENT_ID_PLACEHOLDER, false)));
+    }
+
+    /** Managed Grafana names are 2-23 characters, ending with a letter or digit. */
+    private static String grafanaName(String base) {
+        String full = "amg-" + base;
+        return full.length() <= 23 ? full : full.substring(0, 23).replaceAll("-+$", "");
+    }
+
+    private static ResolvedAks aks(SpecTree t, String name, String env) {
+        String taint = t.flag("/aks/postgresPool/taint") ? "node-role.kubernetes.io/postgres=:NoSchedule" : "";
+        return new ResolvedAks(
+                orDerived(t, "/aks/clusterName", ResourceNames.aksCluster(name, env)),
+                name + "-" + env,
+                t.text("/aks/kubernetesVersion"),
+                t.text("/aks/tier"),
+                orDerived(t, "/aks/nodeResourceGroup", ResourceNames.nodeResourceGroup(name, env)),
+                new ResolvedAks.Pool("system", t.text("/aks/systemPool/vmSize"), t.integer("/aks/systemPool/minCount"),
+                        t.integer("/aks/systemPool/maxCount"), 110, "", "", ""),
+                new ResolvedAks.Pool(t.text("/aks/postgresPool/name"), t.text("/aks/postgresPool/vmSize"),
+                        t.integer("/aks/postgresPool/minCount"), t.integer("/aks/postgresPool/maxCount"),
+                        POSTGRES_POOL_MAX_PODS, "workload", "postgres", taint),
+                t.strings("/aks/apiServerAuthorizedIpRanges"),
+                new ResolvedAks.EntraId(t.flag("/aks/entraId/enabled"), t.strings("/aks/entraId/adminGroupObjectIds"),
+                        t.flag("/aks/entraId/disableLocalAccounts")),
+                new ResolvedAks.Network(t.text("/aks/network/podCidr"), t.text("/aks/network/serviceCidr"),
+                        t.text("/aks/network/dnsServiceIp")),
+                new ResolvedAks.Upgrades(t.text("/aks/upgrades/channel"), t.text("/aks/upgrades/nodeOsChannel"),
+                        t.text("/aks/upgrades/maintenanceDay"), t.text("/aks/upgrades/maintenanceStartTime"),
+                        t.integer("/aks/upgrades/maintenanceDurationHours")),
+                t.flag("/aks/containerInsights"));
+    }
+
+    private static ResolvedPostgres postgres(SpecTree t, String name) {
+        String clusterName = orDerived(t, "/postgres/clusterName", ResourceNames.postgresCluster(name));
+        String version = t.text("/postgres/version");
+        ResolvedPostgres.Resources resources = resources(t);
+        String storageType = t.text("/postgres/storage/type");
+        boolean walEnabled = t.flag("/postgres/walStorage/enabled");
+        ResolvedPostgres.Storage storage = new ResolvedPostgres.Storage(storageType, storageType,
+                t.text("/postgres/storage/size"), walEnabled, t.text("/postgres/walStorage/size"),
+                t.integer("/postgres/storage/iops"), t.integer("/postgres/storage/throughputMBps"));
+        long walVolumeGiB = Quantities.gibibytes(walEnabled ? storage.walSize() : storage.size());
+        String secret = t.optionalText("/postgres/bootstrap/secretName");
+        int sync = t.integer("/postgres/synchronous/number");
+        return new ResolvedPostgres(
+                t.text("/postgres/namespace"),
+                t.text("/postgres/operatorNamespace"),
+                clusterName,
+                clusterName,
+                version,
+                orDerived(t, "/postgres/image", PostgresImages.standard(version)),
+                t.integer("/postgres/instances"),
+                new ResolvedPostgres.Synchronous(sync > 0, t.text("/postgres/synchronous/method"), sync,
+                        t.text("/postgres/synchronous/dataDurability")),
+                resources,
+                storage,
+                PostgresTuning.parameters(resources.memoryMiB(), walVolumeGiB, t.map("/postgres/parameters")),
+                t.flag("/postgres/allowPlaintext")
+                        ? List.of("host all all all scram-sha-256")
+                        : List.of("hostnossl all all all reject", "hostssl all all all scram-sha-256"),
+                new ResolvedPostgres.Bootstrap(t.text("/postgres/bootstrap/database"), t.text("/postgres/bootstrap/owner"),
+                        secret != null ? secret : clusterName + "-app", secret != null),
+                databases(t, clusterName),
+                roles(t),
+                new ResolvedPostgres.Pooler(t.flag("/postgres/pooler/enabled"), clusterName + "-pooler-rw",
+                        t.integer("/postgres/pooler/instances"), t.text("/postgres/pooler/mode"),
+                        t.integer("/postgres/pooler/maxClientConnections"), t.integer("/postgres/pooler/defaultPoolSize")),
+                new ResolvedPostgres.Operator(t.text("/postgres/operator/chartVersion"), t.text("/postgres/operator/version"),
+                        t.text("/postgres/operator/certManagerChartVersion")),
+                t.flag("/postgres/sampleData"));
+    }
+
+    /**
+     * Half the node's vCPUs and memory, as the guide gives a 4 vCPU / 16 GiB node: the rest covers the kubelet
+     * reservation, eviction threshold, daemonsets (Cilium, CSI, monitoring agents) and the backup sidecar.
+     */
+    private static ResolvedPostgres.Resources resources(SpecTree t) {
+        String cpu = t.optionalText("/postgres/resources/cpu");
+        String memory = t.optionalText("/postgres/resources/memory");
+        String vmSize = t.text("/aks/postgresPool/vmSize");
+        VmSize node = VmSize.parse(vmSize).orElse(null);
+        String sizedFrom = cpu != null && memory != null ? "spec" : vmSize;
+        if (cpu == null) {
+            cpu = Integer.toString(Math.max(1, node.vcpus() / 2));
+        }
+        if (memory == null) {
+            memory = Math.max(2, node.memoryGiB() / 2) + "Gi";
+        }
+        return new ResolvedPostgres.Resources(cpu, memory, Quantities.mebibytes(memory), sizedFrom);
+    }
+
+    private static List<ResolvedPostgres.Database> databases(SpecTree t, String clusterName) {
+        List<ResolvedPostgres.Database> result = new ArrayList<>();
+        for (int i = 0; i < t.list("/postgres/databases").size(); i++) {
+            String p = "/postgres/databases/" + i;
+            String db = t.text(p + "/name");
+            result.add(new ResolvedPostgres.Database(db, clusterName + "-" + db.replace('_', '-'), t.text(p + "/owner"),
+                    t.text(p + "/encoding"), t.strings(p + "/extensions")));
+        }
+        return List.copyOf(result);
+    }
+
+    private static List<ResolvedPostgres.Role> roles(SpecTree t) {
+        List<ResolvedPostgres.Role> result = new ArrayList<>();
+        for (int i = 0; i < t.list("/postgres/roles").size(); i++) {
+            String p = "/postgres/roles/" + i;
+            String secret = t.optionalText(p + "/passwordSecret");
+            result.add(new ResolvedPostgres.Role(t.text(p + "/name"), t.flag(p + "/login"), t.flag(p + "/createdb"),
+                    t.strings(p + "/inRoles"), t.integer(p + "/connectionLimit"), secret == null ? "" : secret));
+        }
+        return List.copyOf(result);
+    }
+
+    private static ResolvedBackup backup(SpecTree t, String name, String env, ResolvedAzure azure, ResolvedPostgres postgres) {
+        String account = orDerived(t, "/backup/storageAccountName",
+                ResourceNames.storageAccount(name, env, azure.resourceGroup(), azure.location()));
+        String container = t.text("/backup/containerName");
+        String retention = t.text("/backup/retention");
+        int retentionDays = Quantities.days(retention);
+        return new ResolvedBackup(t.flag("/backup/enabled"), account, container, t.text("/backup/storageSku"), retention,
+                retentionDays, retentionDays + 7, t.text("/backup/schedule"), t.text("/backup/compression"),
+                t.text("/backup/pluginChartVersion"), postgres.clusterName() + "-backups",
+                "https://" + account + ".blob.core.windows.net/" + container, postgres.clusterName() + "-daily");
+    }
+
+    private static ResolvedRestore restore(SpecTree t) {
+        String source = t.optionalText("/restore/sourceCluster");
+        String target = t.optionalText("/restore/targetTime");
+        return new ResolvedRestore(t.flag("/restore/enabled"), source == null ? "" : source, target == null ? "" : target,
+                source == null ? "" : source + "-source");
+    }
+
+    private static ResolvedMonitoring monitoring(SpecTree t) {
+        return new ResolvedMonitoring(t.text("/monitoring/prometheus"), t.text("/monitoring/grafana"),
+                t.text("/monitoring/alertEmail"), t.strings("/monitoring/grafanaAdminPrincipalIds"),
+                t.text("/monitoring/runbookBaseUrl"));
+    }
+
+    private static String orDerived(SpecTree t, String pointer, String derived) {
+        String own = t.optionalText(pointer);
+        return own != null ? own : derived;
+    }
+}

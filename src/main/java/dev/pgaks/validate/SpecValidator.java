@@ -1,0 +1,162 @@
+package dev.pgaks.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.pgaks.diagnostic.Diagnostic;
+import dev.pgaks.diagnostic.Outcome;
+import dev.pgaks.load.SpecDocument;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a loaded spec against the JSON Schema, then against the cross-field {@link SemanticRules}, and reports every
+ * problem at once, in file order, with the spec's line and column.
+ */
+public final class SpecValidator {
+
+    private final SpecSchema schema;
+    private final JsonSchema compiled;
+
+    public SpecValidator(SpecSchema schema) {
+        this.schema = schema;
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                .pathType(PathType.JSON_POINTER)
+                .formatAssertionsEnabled(true)
+                .build();
+        this.compiled = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema.root(), config);
+    }
+
+    public Outcome<SpecDocument> validate(SpecDocument document) {
+        JsonNode instance = new ObjectMapper().valueToTree(document.root());
+        Set<ValidationMessage> messages = compiled.validate(instance);
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (ValidationMessage message : messages) {
+            Diagnostic d = translate(document, message);
+            if (seen.add(d.line() + ":" + d.column() + ":" + d.message())) {
+                diagnostics.add(d);
+            }
+        }
+        if (diagnostics.isEmpty()) {
+            diagnostics.addAll(new SemanticRules(document, schema).check());
+        }
+        return diagnostics.isEmpty() ? Outcome.success(document) : Outcome.failure(diagnostics);
+    }
+
+    private Diagnostic translate(SpecDocument document, ValidationMessage message) {
+        String pointer = message.getInstanceLocation().toString();
+        String field = FieldPaths.dotted(pointer);
+        JsonNode fieldSchema = schema.fieldAtPointer(pointer).orElse(null);
+        return switch (message.getType()) {
+            case "additionalProperties" -> unknownKey(document, pointer, message.getProperty());
+            case "required" -> at(document, document.valuePosition(pointer),
+                    "missing required field '" + join(field, message.getProperty()) + "'",
+                    describe(join(field, message.getProperty())));
+            case "enum" -> badEnum(document, pointer, field, fieldSchema, message.getInstanceNode());
+            case "type" -> at(document, document.valuePosition(pointer),
+                    field + " must be " + article(fieldSchema == null ? "value" : fieldSchema.path("type").asText())
+                            + ", got " + shown(message.getInstanceNode()),
+                    describe(field));
+            case "pattern" -> at(document, document.valuePosition(pointer),
+                    field + ": " + shown(message.getInstanceNode()) + " is not a valid value",
+                    fieldSchema == null ? null : fieldSchema.path("description").asText());
+            default -> at(document, document.valuePosition(pointer), field + ": " + stripLocation(message), describe(field));
+        };
+    }
+
+    private Diagnostic unknownKey(SpecDocument document, String parentPointer, String key) {
+        String pointer = parentPointer + "/" + key.replace("~", "~0").replace("/", "~1");
+        JsonNode parent = schema.fieldAtPointer(parentPointer).orElseThrow();
+        List<String> allowed = SpecSchema.propertyNames(parent);
+        String where = parentPointer.isEmpty() ? "at the top level" : "in " + FieldPaths.dotted(parentPointer);
+        String hint = Suggestions.closest(key, allowed)
+                .map(s -> "did you mean '" + s + "'?")
+                .orElse("allowed fields: " + String.join(", ", allowed));
+        return at(document, document.keyPosition(pointer), "unknown field '" + key + "' " + where, hint);
+    }
+
+    private Diagnostic badEnum(SpecDocument document, String pointer, String field, JsonNode fieldSchema, JsonNode value) {
+        List<String> allowed = new ArrayList<>();
+        fieldSchema.path("enum").forEach(v -> allowed.add(v.asText()));
+        String hint = Suggestions.closest(value.asText(), allowed)
+                .map(s -> "did you mean '" + s + "'?")
+                .orElse("run `pgaks explain " + FieldPaths.schemaPath(pointer) + "`");
+        return at(document, document.valuePosition(pointer),
+                field + ": " + shown(value) + " is not one of " + String.join(", ", allowed), hint);
+    }
+
+    private String describe(String dottedField) {
+        return schema.field(dottedField.replaceAll("\\[\\d+]", "[]"))
+                .map(f -> f.path("description").asText(null))
+                .orElse(null);
+    }
+
+    private static Diagnostic at(SpecDocument document, SpecDocument.Position position, String message, String hint) {
+        return new Diagnostic(document.file(), position.line(), position.column(), message, hint);
+    }
+
+    private static String join(String parent, String child) {
+        return parent.isEmpty() ? child : parent + "." + child;
+    }
+
+    private static String article(String type) {
+        return switch (type) {
+            case "integer" -> "an integer";
+            case "object" -> "a mapping";
+            case "array" -> "a list";
+            case "boolean" -> "true or false";
+            default -> "a " + type;
+        };
+    }
+
+    static String shown(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return "nothing";
+        }
+        if (value.isTextual()) {
+            return "'" + value.asText() + "'";
+        }
+        if (value.isObject()) {
+            return "a mapping";
+        }
+        if (value.isArray()) {
+            return "a list";
+        }
+        return value.toString();
+    }
+
+    private static String stripLocation(ValidationMessage message) {
+        String text = message.getMessage();
+        String prefix = message.getInstanceLocation().toString() + ": ";
+        return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
+    }
+
+    /** Spells JSON pointers the way users write fields. */
+    static final class FieldPaths {
+        private FieldPaths() {}
+
+        static String dotted(String pointer) {
+            if (pointer.isEmpty()) {
+                return "";
+            }
+            return java.util.Arrays.stream(pointer.substring(1).split("/"))
+                    .map(s -> s.chars().allMatch(Character::isDigit) ? "[" + s + "]" : "." + s.replace("~1", "/").replace("~0", "~"))
+                    .collect(Collectors.joining())
+                    .substring(1)
+                    .replace(".[", "[");
+        }
+
+        static String schemaPath(String pointer) {
+            return dotted(pointer).replaceAll("\\[\\d+]", "[]");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.pgaks.verify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pgaks.render.RenderedFile;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Reads every rendered file back before anything is written: YAML and JSON must parse, Kubernetes objects must
+ * carry apiVersion, kind and a name, core kinds must load into their fabric8 types, and no Secret may appear.
+ * A finding here is a bug in pgaks, not in the spec.
+ */
+public final class OutputVerifier {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final KubernetesTypes types = new KubernetesTypes(json);
+
+    public List<String> verify(List<RenderedFile> files) {
+        List<String> findings = new ArrayList<>();
+        for (RenderedFile file : files) {
+            String path = file.path();
+            try {
+                if (path.endsWith(".yaml")) {
+                    verifyYaml(file, findings);
+                } else if (path.endsWith(".json")) {
+                    json.readTree(file.content());
+                }
+            } catch (YamlEngineException | IOException e) {
+                findings.add(path + ": does not parse back: " + e.getMessage());
+            }
+        }
+        return findings;
+    }
+
+    private void verifyYaml(RenderedFile file, List<String> findings) {
+        Load load = new Load(LoadSettings.builder().setAllowDuplicateKeys(false).build());
+        for (Object document : load.loadAllFromString(file.text())) {
+            if (document == null || !file.path().startsWith("k8s/")) {
+                continue;
+            }
+            if (!(document instanceof Map<?, ?> object)) {
+                findings.add(file.path() + ": a Kubernetes manifest must be a mapping");
+                continue;
+            }
+            Object kind = object.get("kind");
+            Object metadata = object.get("metadata");
+            if ("Kustomization".equals(kind)) {
+                continue;
+            }
+            if (!(object.get("apiVersion") instanceof String) || !(kind instanceof String)
+                    || !(metadata instanceof Map<?, ?> meta) || !(meta.get("name") instanceof String)) {
+                findings.add(file.path() + ": a Kubernetes object needs apiVersion, kind and metadata.name");
+                continue;
+            }
+            if ("Secret".equals(kind)) {
+                findings.add(file.path() + ": pgaks never renders Secrets");
+            }
+            types.check(object).forEach(problem -> findings.add(file.path() + ": " + problem));
+        }
+    }
+}

@@ -1,0 +1,156 @@
+<#import "../common/labels.yaml.ftl" as l>
+<#assign p = spec.postgres>
+# ${spec.header?no_esc}
+apiVersion: postgresql.cnpg.io/v1
+kind: Cluster
+metadata:
+  name: ${p.clusterName}
+  namespace: ${p.namespace}
+  labels:
+<@l.labels indent=4 component="database"/>
+spec:
+  instances: ${p.instances}
+  imageName: ${p.image}
+  enableSuperuserAccess: false
+  primaryUpdateStrategy: unsupervised
+  primaryUpdateMethod: switchover
+  smartShutdownTimeout: 30
+  inheritedMetadata:
+<#if p.storage.type == "local-nvme">
+    annotations:
+      localdisk.csi.acstor.io/accept-ephemeral-storage: "true"
+</#if>
+    labels:
+      azure.workload.identity/use: "true"
+  probes:
+    startup:
+      type: streaming
+      maximumLag: 32Mi
+      periodSeconds: 5
+      timeoutSeconds: 3
+      failureThreshold: 120
+    readiness:
+      type: streaming
+      maximumLag: 0
+      periodSeconds: 10
+      failureThreshold: 6
+  topologySpreadConstraints:
+    - maxSkew: 1
+      topologyKey: topology.kubernetes.io/zone
+      whenUnsatisfiable: DoNotSchedule
+      labelSelector:
+        matchLabels:
+          cnpg.io/cluster: ${p.clusterName}
+  affinity:
+    enablePodAntiAffinity: true
+    podAntiAffinityType: required
+    topologyKey: kubernetes.io/hostname
+    nodeSelector:
+      ${spec.aks.postgresPool.nodeLabelKey}: ${spec.aks.postgresPool.nodeLabelValue}
+<#if spec.aks.postgresPool.taint?has_content>
+    tolerations:
+      - key: node-role.kubernetes.io/postgres
+        operator: Exists
+        effect: NoSchedule
+</#if>
+  resources:
+    requests:
+      cpu: ${p.resources.cpu}
+      memory: ${p.resources.memory}
+    limits:
+      cpu: ${p.resources.cpu}
+      memory: ${p.resources.memory}
+  bootstrap:
+<#if spec.restore.enabled>
+    recovery:
+      source: ${spec.restore.sourceCluster}
+      database: ${p.bootstrap.database}
+      owner: ${p.bootstrap.owner}
+<#if p.bootstrap.secretProvided>
+      secret:
+        name: ${p.bootstrap.secretName}
+</#if>
+<#if spec.restore.targetTime?has_content>
+      recoveryTarget:
+        targetTime: ${spec.restore.targetTime}
+</#if>
+<#else>
+    initdb:
+      database: ${p.bootstrap.database}
+      owner: ${p.bootstrap.owner}
+<#if p.bootstrap.secretProvided>
+      secret:
+        name: ${p.bootstrap.secretName}
+</#if>
+      dataChecksums: true
+</#if>
+  storage:
+    storageClass: ${p.storage.storageClassName}
+    size: ${p.storage.size}
+<#if p.storage.walEnabled>
+  walStorage:
+    storageClass: ${p.storage.storageClassName}
+    size: ${p.storage.walSize}
+</#if>
+  postgresql:
+<#if p.synchronous.enabled>
+    synchronous:
+      method: ${p.synchronous.method}
+      number: ${p.synchronous.number}
+      dataDurability: ${p.synchronous.dataDurability}
+      failoverQuorum: true
+</#if>
+    parameters:
+<#list p.parameters as parameter>
+      ${parameter.name}: ${parameter.value}
+</#list>
+    pg_hba:
+<#list p.pgHba as line>
+      - ${line}
+</#list>
+<#if p.roles?has_content>
+  managed:
+    roles:
+<#list p.roles as role>
+      - name: ${role.name}
+        ensure: present
+        login: ${role.login?c?no_esc}
+        createdb: ${role.createdb?c?no_esc}
+        connectionLimit: ${role.connectionLimit}
+<#if role.inRoles?has_content>
+        inRoles:
+<#list role.inRoles as member>
+          - ${member}
+</#list>
+</#if>
+<#if role.passwordSecret?has_content>
+        passwordSecret:
+          name: ${role.passwordSecret}
+</#if>
+</#list>
+</#if>
+  serviceAccountTemplate:
+    metadata:
+      annotations:
+<#if !spec.azure.workloadIdentity.known>
+        # placeholder: render again with --azure-outputs after the Azure deployment (see README.md)
+</#if>
+        azure.workload.identity/client-id: ${spec.azure.workloadIdentity.clientId}
+      labels:
+        azure.workload.identity/use: "true"
+<#if spec.backup.enabled>
+  plugins:
+    - name: barman-cloud.cloudnative-pg.io
+      isWALArchiver: true
+      parameters:
+        barmanObjectName: ${spec.backup.objectStoreName}
+</#if>
+<#if spec.restore.enabled>
+  externalClusters:
+    - name: ${spec.restore.sourceCluster}
+      plugin:
+        name: barman-cloud.cloudnative-pg.io
+        parameters:
+          barmanObjectName: ${spec.restore.sourceObjectStoreName}
+          serverName: ${spec.restore.sourceCluster}
+</#if>
