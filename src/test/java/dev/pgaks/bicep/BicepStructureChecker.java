@@ -59,7 +59,7 @@ public final class BicepStructureChecker {
             findings.add(e.line, "parse error: " + e.getMessage());
             return;
         }
-        ParamChecker params = new ParamChecker(doc, findings, relative -> document(file.getParent().resolve(relative)));
+        ParamChecker params = new ParamChecker(doc, findings, file.getParent(), this::document);
         if (paramsFile) {
             params.checkParamsFile();
         } else {
@@ -68,7 +68,7 @@ public final class BicepStructureChecker {
         }
     }
 
-    /** A referenced file, parsed once; its own parse errors are reported when it is checked itself. */
+    /** A referenced file, parsed once; its parse errors are reported when it is checked itself. */
     private Optional<BicepDocument> document(Path file) {
         return parsed.computeIfAbsent(file.normalize(), p -> {
             try {

@@ -6,6 +6,8 @@ import dev.pgaks.bicep.BicepDocument.Output;
 import dev.pgaks.bicep.BicepDocument.Param;
 import dev.pgaks.bicep.BicepExpr.Obj;
 import dev.pgaks.bicep.BicepExpr.Prop;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +22,17 @@ final class ParamChecker {
 
     private final BicepDocument doc;
     private final FileFindings findings;
-    /** Parses a file referenced by relative path from the checked file; empty when missing or unparsable. */
-    private final Function<String, Optional<BicepDocument>> resolver;
+    private final Path directory;
+    /** Parses a referenced file; empty when unparsable, which is reported when that file itself is checked. */
+    private final Function<Path, Optional<BicepDocument>> parser;
 
-    ParamChecker(BicepDocument doc, FileFindings findings, Function<String, Optional<BicepDocument>> resolver) {
+    /** {@code directory} is where the checked file lives; module and 'using' paths are relative to it. */
+    ParamChecker(BicepDocument doc, FileFindings findings, Path directory,
+                 Function<Path, Optional<BicepDocument>> parser) {
         this.doc = doc;
         this.findings = findings;
-        this.resolver = resolver;
+        this.directory = directory;
+        this.parser = parser;
     }
 
     void checkTemplate() {
@@ -54,9 +60,8 @@ final class ParamChecker {
             findings.add(1, "missing 'using' declaration");
             return;
         }
-        Optional<BicepDocument> template = resolver.apply(doc.using());
+        Optional<BicepDocument> template = referenced(1, "'using' target", doc.using());
         if (template.isEmpty()) {
-            findings.add(1, "'using' target '" + doc.using() + "' not found or not parsable");
             return;
         }
         for (Param assignment : doc.params()) {
@@ -80,9 +85,8 @@ final class ParamChecker {
         if (m.path().contains(":")) {
             return; // registry or template-spec reference, nothing local to compare with
         }
-        Optional<BicepDocument> target = resolver.apply(m.path());
+        Optional<BicepDocument> target = referenced(m.line(), "module '" + m.symbol() + "' file", m.path());
         if (target.isEmpty()) {
-            findings.add(m.line(), "module '" + m.symbol() + "' file '" + m.path() + "' not found or not parsable");
             return;
         }
         checkModuleOutputs(m, target.get());
@@ -117,6 +121,15 @@ final class ParamChecker {
                 }
             }
         }
+    }
+
+    private Optional<BicepDocument> referenced(int line, String what, String relativePath) {
+        Path file = directory.resolve(relativePath);
+        if (!Files.isRegularFile(file)) {
+            findings.add(line, what + " '" + relativePath + "' not found");
+            return Optional.empty();
+        }
+        return parser.apply(file);
     }
 
     /** {@code sym.outputs.x} (also {@code sym[i].outputs.x}) must name an output of the module. */

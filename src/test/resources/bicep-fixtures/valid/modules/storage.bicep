@@ -55,7 +55,7 @@ resource blobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobContributorRoleId)
     principalId: principalId
     principalType: 'ServicePrincipal'
-    description: 'pgaks: barman-cloud writes base backups and WAL to \'${account.name}\''
+    description: 'pgaks: barman-cloud writes base backups and WAL to \'${accountName}\''
   }
 }
 
