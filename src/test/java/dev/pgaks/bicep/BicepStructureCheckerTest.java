@@ -136,6 +136,76 @@ class BicepStructureCheckerTest {
         assertTrue(finding.message().contains(defect.message()), finding::toString);
     }
 
+    @Test
+    void paramNamedLikeAnObjectKeyIsStillUnused() throws IOException {
+        List<BicepFinding> findings = checkMain(String.join("\n",
+                "param location string",
+                "resource uami 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {",
+                "  name: 'pg-identity'",
+                "  location: 'westeurope'",
+                "}"));
+        assertEquals(List.of(new BicepFinding("main.bicep", 1, "param 'location' is declared but never used")), findings);
+    }
+
+    @Test
+    void discriminatedUnionBranchIsSelectedByItsDiscriminator() throws IOException {
+        List<BicepFinding> findings = checkMain(String.join("\n",
+                "resource sa 'Microsoft.Storage/storageAccounts@2026-04-01' existing = {",
+                "  name: 'pgaksbackup01'",
+                "}",
+                "resource connector 'Microsoft.Storage/storageAccounts/connectors@2026-04-01' = {",
+                "  parent: sa",
+                "  name: 'share-1'",
+                "  location: 'westeurope'",
+                "  properties: {",
+                "    dataSourceType: 'Azure_DataShare'",
+                "    source: {",
+                "      type: 'DataShare'",
+                "      connection: { type: 'DataShare', dataShareUri: 'azds://westeurope:share:00000000-0000-0000-0000-000000000000' }",
+                "      authProperties: { type: 'ManagedIdentity', identityId: 'x' }",
+                "    }",
+                "  }",
+                "}"));
+        assertEquals(1, findings.size(), findings::toString);
+        assertEquals(13, findings.get(0).line());
+        assertTrue(findings.get(0).message().startsWith(
+                "unknown property 'identityId' at 'properties.source.authProperties'"), findings::toString);
+    }
+
+    @Test
+    void bicepparamMustAssignRequiredParams() throws IOException {
+        Files.writeString(tmp.resolve("main.bicepparam"), "using 'main.bicep'\n");
+        List<BicepFinding> findings = checkMain(String.join("\n",
+                "param prefix string",
+                "output p string = prefix"));
+        assertEquals(List.of(new BicepFinding("main.bicepparam", 1,
+                "required param 'prefix' of main.bicep is not assigned")), findings);
+    }
+
+    @Test
+    void dataCollectionRuleOpenEnumAcceptsKnownStream() throws IOException {
+        List<BicepFinding> findings = checkMain(String.join("\n",
+                "resource dcr 'Microsoft.Insights/dataCollectionRules@2024-03-11' = {",
+                "  name: 'pg-prometheus'",
+                "  location: 'westeurope'",
+                "  kind: 'Linux'",
+                "  properties: {",
+                "    dataSources: {",
+                "      prometheusForwarder: [ { name: 'prom', streams: [ 'Microsoft-PrometheusMetrics' ] } ]",
+                "    }",
+                "    dataFlows: [ { streams: [ 'Microsoft-PrometheusMetric' ], destinations: [ 'amw' ] } ]",
+                "  }",
+                "}"));
+        assertEquals(1, findings.size(), findings::toString);
+        assertEquals(9, findings.get(0).line());
+        assertTrue(findings.get(0).message().contains("open enum"), findings::toString);
+    }
+
+    private List<BicepFinding> checkMain(String mainBicep) throws IOException {
+        Files.writeString(tmp.resolve("main.bicep"), mainBicep + "\n");
+        return check(tmp);
+    }
+
     private static List<BicepFinding> check(Path infra) throws IOException {
         return new BicepStructureChecker(AzureTypesReference.index()).checkDirectory(infra);
     }
