@@ -108,6 +108,13 @@ class BicepStructureCheckerTest {
                 new Defect("bicepparam value outside @allowed", "main.bicepparam",
                         "param aksTier = 'Standard'", "param aksTier = 'Premium'", "Premium",
                         "param 'aksTier' is not in @allowed of param 'aksTier'"),
+                new Defect("undeclared identifier", "modules/storage.bicep",
+                        "principalId: principalId", "principalId: principalID", "principalID",
+                        "'principalID' is not declared"),
+                new Defect("resource not deployable at target scope", "modules/identity.bicep",
+                        "param location string", "targetScope = 'subscription'\nparam location string", "resource uami",
+                        "Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30 cannot be deployed at targetScope "
+                                + "'subscription'"),
                 new Defect("parse error", "modules/aks.bicep",
                         "dnsPrefix: clusterName", "dnsPrefix: clusterName)", "dnsPrefix",
                         "parse error: expected end of object member but found ')'"));

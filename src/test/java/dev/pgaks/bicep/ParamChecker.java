@@ -16,9 +16,14 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Check 5: parameters are used, and modules and the {@code .bicepparam} file agree with the params they feed. */
+/**
+ * Check 5: parameters are used and every identifier resolves; modules and the {@code .bicepparam} file agree with
+ * the params they feed.
+ */
 final class ParamChecker {
     private static final Set<String> MODULE_KEYS = Set.of("name", "params", "scope", "dependsOn", "identity");
+    /** Function namespaces, as in {@code sys.guid(...)} and {@code az.resourceGroup()}. */
+    private static final Set<String> NAMESPACES = Set.of("sys", "az");
 
     private final BicepDocument doc;
     private final FileFindings findings;
@@ -53,6 +58,52 @@ final class ParamChecker {
         for (Module m : doc.modules()) {
             checkModule(m);
         }
+        checkSymbols();
+    }
+
+    /** Symbols are unique per file, and every identifier names a symbol, loop variable or lambda parameter. */
+    private void checkSymbols() {
+        Set<String> symbols = new HashSet<>(NAMESPACES);
+        doc.params().forEach(p -> declare(symbols, p.name(), p.line()));
+        doc.vars().forEach(v -> declare(symbols, v.name(), v.line()));
+        doc.modules().forEach(m -> declare(symbols, m.symbol(), m.line()));
+        declareResources(symbols, doc.resources());
+        doc.expressions().forEach(e -> resolve(e, symbols, Set.of()));
+    }
+
+    /** Nested resources are included: within their parent's body they are referenced by their bare symbol. */
+    private void declareResources(Set<String> symbols, List<BicepDocument.Resource> resources) {
+        for (BicepDocument.Resource r : resources) {
+            declare(symbols, r.symbol(), r.line());
+            BicepExpr.declarationBody(r.value()).ifPresent(body -> declareResources(symbols, body.resources()));
+        }
+    }
+
+    private void declare(Set<String> symbols, String name, int line) {
+        if (!symbols.add(name)) {
+            findings.add(line, "symbol '" + name + "' is declared more than once");
+        }
+    }
+
+    private void resolve(BicepExpr expr, Set<String> symbols, Set<String> locals) {
+        if (expr instanceof BicepExpr.Ref ref) {
+            if (!symbols.contains(ref.name()) && !locals.contains(ref.name())) {
+                findings.add(ref.line(), "'" + ref.name() + "' is not declared");
+            }
+        } else if (expr instanceof BicepExpr.For loop) {
+            resolve(loop.iterable(), symbols, locals);
+            resolve(loop.body(), symbols, withLocals(locals, loop.variables()));
+        } else if (expr instanceof BicepExpr.Lambda lambda) {
+            resolve(lambda.body(), symbols, withLocals(locals, lambda.parameters()));
+        } else {
+            expr.children().forEach(child -> resolve(child, symbols, locals));
+        }
+    }
+
+    private static Set<String> withLocals(Set<String> locals, List<String> more) {
+        Set<String> out = new HashSet<>(locals);
+        out.addAll(more);
+        return out;
     }
 
     void checkParamsFile() {

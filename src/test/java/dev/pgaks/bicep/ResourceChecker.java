@@ -15,6 +15,9 @@ final class ResourceChecker {
     /** Bicep language keywords on a resource body; they are not part of the ARM schema. */
     private static final Set<String> BICEP_KEYWORDS = Set.of("parent", "scope", "dependsOn");
     private static final Set<String> EXISTING_KEYS = Set.of("name", "parent", "scope");
+    /** bicep-types scope bits by Bicep {@code targetScope}. */
+    private static final Map<String, Integer> SCOPE_BITS =
+            Map.of("tenant", 1, "managementGroup", 2, "subscription", 4, "resourceGroup", 8);
 
     private final AzureTypeIndex types;
     private final BicepDocument doc;
@@ -53,6 +56,8 @@ final class ResourceChecker {
         resolve(r, type, apiVersion).ifPresent(def -> {
             if (def.writableScopes() == 0 && !r.existing()) {
                 findings.add(r.line(), def.fullName() + " is read-only in ARM; declare it 'existing'");
+            } else if (!r.existing()) {
+                checkDeployableAtTargetScope(r, def);
             }
             BicepExpr.declarationBody(r.value()).ifPresent(body -> checkBody(r, def, body));
         });
@@ -87,6 +92,16 @@ final class ResourceChecker {
                     + apiVersion + "' for " + type + "; use the newest stable '" + newest + "'");
         }
         return def;
+    }
+
+    /** Without an explicit {@code scope:}, a resource is deployed at the file's target scope. */
+    private void checkDeployableAtTargetScope(Resource r, ResourceTypeDef def) {
+        boolean explicitScope = BicepExpr.declarationBody(r.value()).flatMap(b -> b.prop("scope")).isPresent();
+        String targetScope = doc.targetScope() == null ? "resourceGroup" : doc.targetScope();
+        Integer bit = SCOPE_BITS.get(targetScope);
+        if (!explicitScope && bit != null && (def.writableScopes() & bit) == 0) {
+            findings.add(r.line(), def.fullName() + " cannot be deployed at targetScope '" + targetScope + "'");
+        }
     }
 
     /** A top-level {@code parent:} must name a resource whose type is exactly one segment shorter. */
