@@ -125,6 +125,11 @@ class BicepStructureCheckerTest {
         assertEquals(List.of(), check(VALID));
     }
 
+    @Test
+    void monitoringFixturePasses() throws IOException {
+        assertEquals(List.of(), check(Path.of("src/test/resources/bicep-fixtures/valid-monitoring")));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("defects")
     void defectProducesExactlyOneFinding(Defect defect) throws IOException {
@@ -190,7 +195,7 @@ class BicepStructureCheckerTest {
     }
 
     @Test
-    void dataCollectionRuleOpenEnumAcceptsKnownStream() throws IOException {
+    void openEnumFlagsUnknownValuesButAcceptsDocumentedOnes() throws IOException {
         List<BicepFinding> findings = checkMain(String.join("\n",
                 "resource dcr 'Microsoft.Insights/dataCollectionRules@2024-03-11' = {",
                 "  name: 'pg-prometheus'",
@@ -200,11 +205,16 @@ class BicepStructureCheckerTest {
                 "    dataSources: {",
                 "      prometheusForwarder: [ { name: 'prom', streams: [ 'Microsoft-PrometheusMetrics' ] } ]",
                 "    }",
-                "    dataFlows: [ { streams: [ 'Microsoft-PrometheusMetric' ], destinations: [ 'amw' ] } ]",
+                "    dataFlows: [",
+                "      { streams: [ 'Microsoft-PrometheusMetrics' ], destinations: [ 'amw' ] }",
+                "      { streams: [ 'Microsoft-PrometheusMetric' ], destinations: [ 'amw' ] }",
+                "    ]",
                 "  }",
                 "}"));
         assertEquals(1, findings.size(), findings::toString);
-        assertEquals(9, findings.get(0).line());
+        assertEquals(11, findings.get(0).line());
+        assertTrue(findings.get(0).message().startsWith("'Microsoft-PrometheusMetric' is not an allowed value"),
+                findings::toString);
         assertTrue(findings.get(0).message().contains("open enum"), findings::toString);
     }
 

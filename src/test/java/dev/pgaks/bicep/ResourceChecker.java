@@ -133,7 +133,7 @@ final class ResourceChecker {
         Optional<AzureNamingRules.Rule> rule = AzureNamingRules.forType(def.type());
         boolean namedByRule = rule.isPresent() || AzureNamingRules.requiresGuidCall(def.type());
         Set<String> skip = namedByRule ? union(BICEP_KEYWORDS, "name") : BICEP_KEYWORDS;
-        new SchemaValidator(findings, def.fullName()).checkObject(body, def.body(), "", skip);
+        new SchemaValidator(findings, def).checkObject(body, def.body(), "", skip);
         body.prop("name").ifPresent(name -> {
             if (AzureNamingRules.requiresGuidCall(def.type())) {
                 checkGuidName(r, name);

@@ -17,13 +17,22 @@ import java.util.regex.PatternSyntaxException;
  * literals (anything computed is Bicep's and ARM's business at deploy time).
  */
 final class SchemaValidator {
+    /**
+     * Values outside an open enum that the type data does not list but ARM documents and pgaks relies on (see
+     * azure-types facts.md); keyed by lower-case resource type and property path.
+     */
+    private static final Map<String, Pattern> DOCUMENTED_OPEN_ENUM_VALUES = Map.of(
+            "microsoft.insights/datacollectionrules properties.dataFlows[].streams[]",
+            Pattern.compile("Microsoft-PrometheusMetrics|Custom-.+"));
+
     private final FileFindings findings;
     private final String resource;
+    private final String typeKey;
 
-    /** {@code resource} ({@code Type@version}) names the schema in messages. */
-    SchemaValidator(FileFindings findings, String resource) {
+    SchemaValidator(FileFindings findings, AzureTypeIndex.ResourceTypeDef def) {
         this.findings = findings;
-        this.resource = resource;
+        this.resource = def.fullName();
+        this.typeKey = def.type().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
@@ -150,7 +159,7 @@ final class SchemaValidator {
             }
             return;
         }
-        if (literals.contains(literal) || literals.isEmpty()) {
+        if (literals.contains(literal) || literals.isEmpty() || open && isDocumentedOpenValue(path, literal)) {
             return;
         }
         String caseMatch = literals.stream().filter(l -> l.equalsIgnoreCase(literal)).findFirst().orElse(null);
@@ -158,6 +167,11 @@ final class SchemaValidator {
                 : open ? " (open enum: Bicep would only warn, but it is not a known value)" : "";
         findings.add(value.line(), "'" + literal + "' is not an allowed value for '" + path + "' of " + resource
                 + "; allowed: " + String.join(", ", literals) + note);
+    }
+
+    private boolean isDocumentedOpenValue(String path, String literal) {
+        Pattern documented = DOCUMENTED_OPEN_ENUM_VALUES.get(typeKey + " " + path);
+        return documented != null && documented.matcher(literal).matches();
     }
 
     private void checkArray(BicepExpr value, AzType type, String path) {
