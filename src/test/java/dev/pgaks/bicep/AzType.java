@@ -49,10 +49,6 @@ final class AzType {
         return node.path("$type").asText();
     }
 
-    String name() {
-        return node.path("name").asText(kind());
-    }
-
     Map<String, Property> properties() {
         return properties(node.path("properties"));
     }
@@ -108,9 +104,5 @@ final class AzType {
     String pattern() {
         JsonNode value = node.get("pattern");
         return value == null ? null : value.asText();
-    }
-
-    boolean isObjectLike() {
-        return kind().equals("ObjectType") || kind().equals("DiscriminatedObjectType");
     }
 }

@@ -113,6 +113,15 @@ class BicepStructureCheckerParserTest {
     }
 
     @Test
+    void interpolatedObjectKeys() {
+        Obj identity = (Obj) BicepParser.parseExpression(
+                "{ type: 'UserAssigned', userAssignedIdentities: { '${uami.id}': {} } }");
+        Obj map = (Obj) identity.prop("userAssignedIdentities").orElseThrow().value();
+        assertEquals(null, map.props().get(0).key());
+        assertInstanceOf(BicepExpr.Str.class, map.props().get(0).keyExpr());
+    }
+
+    @Test
     void multiLineTernaryAndCallArguments() {
         BicepExpr e = BicepParser.parseExpression(String.join("\n",
                 "enabled",
