@@ -1,0 +1,4 @@
+using 'main.bicep'
+
+param prefix = 'pgdemo'
+param aksTier = 'Standard'
