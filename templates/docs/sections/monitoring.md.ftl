@@ -1,0 +1,1 @@
+<#-- Section of README.md; filled by the monitoring output family. -->
