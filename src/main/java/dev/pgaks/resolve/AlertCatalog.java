@@ -114,7 +114,7 @@ public final class AlertCatalog {
         return ctx.synchronous();
     }
 
-    private static String substitute(String alertName, String template, Map<String, String> values) {
+    static String substitute(String alertName, String template, Map<String, String> values) {
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
