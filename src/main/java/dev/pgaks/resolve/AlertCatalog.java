@@ -114,6 +114,7 @@ public final class AlertCatalog {
         return ctx.synchronous();
     }
 
+    /** Package-private so the error paths can be tested without a broken catalog on the classpath. */
     static String substitute(String alertName, String template, Map<String, String> values) {
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();

@@ -83,6 +83,9 @@ class AlertCatalogTest {
             assertTrue(alert.runbookDiagnosis().contains("kubectl cnpg status " + CLUSTER + " -n " + NAMESPACE),
                     name + " diagnosis lacks kubectl cnpg status");
             assertTrue(alert.runbookDiagnosis().contains("```promql\n"), name + " diagnosis lacks a promql block");
+            // Runbooks are rendered as markdown, not by Prometheus, so alert templating would show up verbatim.
+            assertFalse((alert.runbookMeaning() + alert.runbookImpact() + alert.runbookDiagnosis()
+                    + alert.runbookMitigation()).contains("{{"), name + " runbook uses Prometheus templating");
             assertTrue(alert.expr().contains(NAMESPACE) || alert.expr().contains(MonitoringTestSupport.OPERATOR_NAMESPACE),
                     name + " expr is not scoped to a namespace");
         }));
