@@ -1,0 +1,170 @@
+package dev.pgaks.monitoring;
+
+import static dev.pgaks.monitoring.MonitoringTestSupport.CLUSTER;
+import static dev.pgaks.monitoring.MonitoringTestSupport.NAMESPACE;
+import static dev.pgaks.monitoring.MonitoringTestSupport.sampleContext;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pgaks.resolve.AlertCatalog;
+import dev.pgaks.resolve.AlertContext;
+import dev.pgaks.resolve.ResolvedAlert;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class AlertCatalogTest {
+    /** cluster chart 0.8.1 rule file -> pgaks alert with the same meaning (names kept identical on purpose). */
+    private static final Map<String, String> CHART_ALERTS = Map.ofEntries(
+            Map.entry("cluster-ha-critical.yaml", "CNPGClusterHACritical"),
+            Map.entry("cluster-ha-warning.yaml", "CNPGClusterHAWarning"),
+            Map.entry("cluster-high_connection-critical.yaml", "CNPGClusterHighConnectionsCritical"),
+            Map.entry("cluster-high_connection-warning.yaml", "CNPGClusterHighConnectionsWarning"),
+            Map.entry("cluster-high_replication_lag.yaml", "CNPGClusterHighReplicationLag"),
+            Map.entry("cluster-instance_metrics_absent.yaml", "CNPGInstanceMetricsAbsent"),
+            Map.entry("cluster-instances_on_same_node.yaml", "CNPGClusterInstancesOnSameNode"),
+            Map.entry("cluster-logical_replication_errors-critical.yaml", "CNPGClusterLogicalReplicationErrorsCritical"),
+            Map.entry("cluster-logical_replication_errors.yaml", "CNPGClusterLogicalReplicationErrors"),
+            Map.entry("cluster-logical_replication_lagging-critical.yaml", "CNPGClusterLogicalReplicationLaggingCritical"),
+            Map.entry("cluster-logical_replication_lagging.yaml", "CNPGClusterLogicalReplicationLagging"),
+            Map.entry("cluster-logical_replication_stopped-critical.yaml", "CNPGClusterLogicalReplicationStoppedCritical"),
+            Map.entry("cluster-logical_replication_stopped.yaml", "CNPGClusterLogicalReplicationStopped"),
+            Map.entry("cluster-low_disk_space-critical.yaml", "CNPGClusterLowDiskSpaceCritical"),
+            Map.entry("cluster-low_disk_space-warning.yaml", "CNPGClusterLowDiskSpaceWarning"),
+            Map.entry("cluster-offline.yaml", "CNPGClusterOffline"),
+            Map.entry("cluster-physical_replication_lag-critical.yaml", "CNPGClusterPhysicalReplicationLagCritical"),
+            Map.entry("cluster-physical_replication_lag-warning.yaml", "CNPGClusterPhysicalReplicationLagWarning"),
+            Map.entry("cluster-zone_spread-warning.yaml", "CNPGClusterZoneSpreadWarning"));
+
+    /** Alerts pgaks adds on top of the chart. */
+    private static final Set<String> ADDITIONS = Set.of(
+            "CNPGClusterBackupFailed",
+            "CNPGClusterBackupTooOld",
+            "CNPGClusterWALArchivingFailing",
+            "CNPGClusterNoSynchronousStandby",
+            "CNPGClusterAllInstancesInOneZone",
+            "CNPGClusterPVCFillingUp",
+            "CNPGClusterXIDWraparoundApproaching",
+            "CNPGClusterReplicationSlotWALRetention",
+            "CNPGClusterConnectionsExhausted",
+            "CNPGOperatorDown");
+
+    private static final String SYNC_ONLY = "CNPGClusterNoSynchronousStandby";
+
+    private final AlertCatalog catalog = AlertCatalog.load();
+
+    @Test
+    void everyAlertHasAllFieldsResolved() {
+        List<ResolvedAlert> alerts = catalog.resolve(sampleContext(true));
+        assertAll(alerts.stream().map(alert -> () -> {
+            String name = alert.name();
+            assertTrue(name.matches("[A-Z][A-Za-z0-9]+"), name + " is not CamelCase");
+            assertTrue(Set.of("critical", "warning", "info").contains(alert.severity()), name + " severity");
+            assertTrue(alert.forDuration().matches("[0-9]+[smhd]"), name + " for: " + alert.forDuration());
+            for (String field : List.of(alert.expr(), alert.summary(), alert.description(), alert.runbookMeaning(),
+                    alert.runbookImpact(), alert.runbookDiagnosis(), alert.runbookMitigation())) {
+                assertFalse(field.isBlank(), name + " has a blank field");
+                assertFalse(field.contains("%{"), name + " has an unresolved placeholder: " + field);
+            }
+            assertTrue(alert.runbookDiagnosis().contains("kubectl cnpg status " + CLUSTER + " -n " + NAMESPACE),
+                    name + " diagnosis lacks kubectl cnpg status");
+            assertTrue(alert.runbookDiagnosis().contains("```promql\n"), name + " diagnosis lacks a promql block");
+            // Runbooks are rendered as markdown, not by Prometheus, so alert templating would show up verbatim.
+            assertFalse((alert.runbookMeaning() + alert.runbookImpact() + alert.runbookDiagnosis()
+                    + alert.runbookMitigation()).contains("{{"), name + " runbook uses Prometheus templating");
+            assertTrue(alert.expr().contains(NAMESPACE) || alert.expr().contains(MonitoringTestSupport.OPERATOR_NAMESPACE),
+                    name + " expr is not scoped to a namespace");
+        }));
+    }
+
+    @Test
+    void namesAreUnique() {
+        List<String> names = catalog.resolve(sampleContext(true)).stream().map(ResolvedAlert::name).toList();
+        Set<String> seen = new HashSet<>();
+        List<String> duplicates = names.stream().filter(n -> !seen.add(n)).toList();
+        assertTrue(duplicates.isEmpty(), "duplicate alert names: " + duplicates);
+    }
+
+    @Test
+    void coversChartAlertsAndAdditions() {
+        Set<String> names = names(catalog.resolve(sampleContext(true)));
+        assertTrue(names.size() >= CHART_ALERTS.size() + ADDITIONS.size(), "only " + names.size() + " alerts");
+        Set<String> missing = new TreeSet<>(CHART_ALERTS.values());
+        missing.addAll(ADDITIONS);
+        missing.removeAll(names);
+        assertTrue(missing.isEmpty(), "missing alerts: " + missing);
+    }
+
+    /** Guards the mapping itself: a new or renamed chart rule, or a changed severity, must be noticed. */
+    @Test
+    void chartMappingMatchesReferenceRules() throws IOException {
+        Path dir = MonitoringTestSupport.reference("helm/cluster/prometheus_rules");
+        Map<String, String> severities = catalog.resolve(sampleContext(true)).stream()
+                .collect(Collectors.toMap(ResolvedAlert::name, ResolvedAlert::severity));
+        Pattern alertName = Pattern.compile("\\$alert := \"([A-Za-z]+)\"");
+        Pattern severity = Pattern.compile("(?m)^\\s+severity: (\\w+)");
+        Map<String, String> chartFileToAlert = new TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                String text = Files.readString(file);
+                Matcher name = alertName.matcher(text);
+                Matcher sev = severity.matcher(text);
+                assertTrue(name.find() && sev.find(), "cannot read alert from " + file);
+                chartFileToAlert.put(file.getFileName().toString(), name.group(1));
+                assertEquals(sev.group(1), severities.get(name.group(1)), "severity of " + name.group(1));
+            }
+        }
+        assertEquals(new TreeMap<>(CHART_ALERTS), chartFileToAlert);
+    }
+
+    @Test
+    void synchronousOnlyAlertIsDroppedForAsynchronousClusters() {
+        List<String> sync = catalog.resolve(sampleContext(true)).stream().map(ResolvedAlert::name).toList();
+        List<String> async = catalog.resolve(sampleContext(false)).stream().map(ResolvedAlert::name).toList();
+        assertTrue(sync.contains(SYNC_ONLY));
+        assertFalse(async.contains(SYNC_ONLY));
+        assertEquals(sync.stream().filter(n -> !n.equals(SYNC_ONLY)).toList(), async, "order must not change");
+    }
+
+    @Test
+    void resolutionIsDeterministicAndUsesContext() {
+        AlertContext ctx = new AlertContext("db", "orders", "ops", 2, 5, false,
+                Map.of("backupMaxAgeHours", "8", "connectionsWarningPercent", "60"));
+        List<ResolvedAlert> first = catalog.resolve(ctx);
+        assertEquals(first, AlertCatalog.load().resolve(ctx));
+        Map<String, ResolvedAlert> byName = first.stream().collect(Collectors.toMap(ResolvedAlert::name, Function.identity()));
+        assertTrue(byName.get("CNPGClusterBackupTooOld").expr().contains("> 8 * 3600"));
+        assertTrue(byName.get("CNPGClusterHighConnectionsWarning").expr().contains("> 60"));
+        assertTrue(byName.get("CNPGClusterHighConnectionsCritical").expr().contains("> 95"), "default kept");
+        assertTrue(byName.get("CNPGClusterOffline").expr().contains("pod=~\"orders-([1-9][0-9]*)$\""));
+        assertTrue(byName.get("CNPGClusterZoneSpreadWarning").expr().startsWith("5 > count("));
+        assertTrue(byName.get("CNPGClusterZoneSpreadWarning").expr().endsWith(") < 2"));
+        assertTrue(byName.get("CNPGOperatorDown").expr().contains("namespace=\"ops\""));
+    }
+
+    @Test
+    void defaultThresholdsComeFromSchema() {
+        Map<String, String> defaults = catalog.defaultThresholds();
+        assertEquals("26", defaults.get("backupMaxAgeHours"));
+        assertEquals("80", defaults.get("connectionsWarningPercent"));
+        assertTrue(defaults.keySet().stream().allMatch(k -> k.matches("[a-z][A-Za-z0-9]+")), "camelCase keys");
+    }
+
+    private static Set<String> names(List<ResolvedAlert> alerts) {
+        return alerts.stream().map(ResolvedAlert::name).collect(Collectors.toSet());
+    }
+}
