@@ -24,28 +24,45 @@ final class SemanticRules {
     private final SpecDocument document;
     private final SpecSchema schema;
     private final JsonNode spec;
+    private final Set<String> invalid;
     private final List<Diagnostic> found = new ArrayList<>();
+    private boolean readInvalid;
 
-    SemanticRules(SpecDocument document, SpecSchema schema) {
+    /** @param invalid JSON pointers of fields the schema rejected */
+    SemanticRules(SpecDocument document, SpecSchema schema, Set<String> invalid) {
         this.document = document;
         this.schema = schema;
+        this.invalid = invalid;
         this.spec = new ObjectMapper().valueToTree(document.root());
     }
 
+    /**
+     * Runs every rule. A rule that reads a field the schema already rejected stays silent: its finding would only
+     * repeat, less clearly, the schema error.
+     */
     List<Diagnostic> check() {
-        poolBounds("/aks/systemPool");
-        poolBounds("/aks/postgresPool");
-        postgresPoolFitsInstances();
-        synchronousStandbys();
-        postgresVmSize();
-        premiumV2Performance();
-        databasesAndRoles();
-        restore();
-        image();
-        parameters();
-        entraId();
-        monitoring();
-        network();
+        List<Runnable> rules = List.of(
+                () -> poolBounds("/aks/systemPool"),
+                () -> poolBounds("/aks/postgresPool"),
+                this::postgresPoolFitsInstances,
+                this::synchronousStandbys,
+                this::postgresVmSize,
+                this::premiumV2Performance,
+                this::databasesAndRoles,
+                this::restore,
+                this::image,
+                this::parameters,
+                this::entraId,
+                this::monitoring,
+                this::network);
+        for (Runnable rule : rules) {
+            readInvalid = false;
+            int before = found.size();
+            rule.run();
+            if (readInvalid) {
+                found.subList(before, found.size()).clear();
+            }
+        }
         return found;
     }
 
@@ -53,7 +70,7 @@ final class SemanticRules {
         int min = value(pool + "/minCount").asInt();
         int max = value(pool + "/maxCount").asInt();
         if (min > max) {
-            report(pool + "/minCount", SpecValidator.FieldPaths.dotted(pool) + ".minCount (" + min + ") is greater than maxCount (" + max + ")",
+            report(firstWritten(pool + "/minCount", pool + "/maxCount"), SpecValidator.FieldPaths.dotted(pool) + ".minCount (" + min + ") is greater than maxCount (" + max + ")",
                     "raise maxCount or lower minCount");
         }
     }
@@ -87,14 +104,14 @@ final class SemanticRules {
                     "postgres.storage.type local-nvme needs a VM size with local NVMe disks, " + vmSize + " has none",
                     "use a storage-optimised size such as Standard_L8s_v3, or another storage type");
         }
-        boolean explicitResources = spec.at("/postgres/resources/memory").isTextual() && spec.at("/postgres/resources/cpu").isTextual();
+        boolean explicitResources = value("/postgres/resources/memory").isTextual() && value("/postgres/resources/cpu").isTextual();
         if (parsed.isEmpty() && !explicitResources) {
             report("/aks/postgresPool/vmSize", "cannot size PostgreSQL for VM size " + vmSize
                             + ": pgaks knows the D, E, F (v3 and later) and L families",
                     "set postgres.resources.cpu and postgres.resources.memory, or use a size such as Standard_D4s_v3");
         }
-        if (parsed.isPresent() && spec.at("/postgres/resources/memory").isTextual()) {
-            long requestedGiB = Quantities.gibibytes(spec.at("/postgres/resources/memory").asText());
+        if (parsed.isPresent() && explicitResources && !readInvalid) {
+            long requestedGiB = Quantities.gibibytes(value("/postgres/resources/memory").asText());
             if (requestedGiB > parsed.get().memoryGiB() - 2) {
                 report("/postgres/resources/memory", "postgres.resources.memory does not fit on " + vmSize + " ("
                                 + parsed.get().memoryGiB() + " GiB) next to the node's reserved memory and daemonsets",
@@ -127,7 +144,7 @@ final class SemanticRules {
         String bootstrapOwner = value("/postgres/bootstrap/owner").asText();
         Set<String> roles = new HashSet<>(Set.of(bootstrapOwner, "postgres"));
         Set<String> reserved = Set.of("postgres", "streaming_replica", bootstrapOwner);
-        JsonNode declaredRoles = spec.at("/postgres/roles");
+        JsonNode declaredRoles = value("/postgres/roles");
         for (int i = 0; i < declaredRoles.size(); i++) {
             String name = declaredRoles.get(i).path("name").asText();
             String pointer = "/postgres/roles/" + i + "/name";
@@ -138,7 +155,7 @@ final class SemanticRules {
             }
         }
         Set<String> databases = new HashSet<>(Set.of(bootstrapDb, "postgres", "template0", "template1"));
-        JsonNode declared = spec.at("/postgres/databases");
+        JsonNode declared = value("/postgres/databases");
         for (int i = 0; i < declared.size(); i++) {
             String name = declared.get(i).path("name").asText();
             if (!databases.add(name)) {
@@ -168,8 +185,8 @@ final class SemanticRules {
             report("/restore/enabled", "restore.enabled needs restore.sourceCluster", "name the cluster whose backups to restore");
             return;
         }
-        String clusterName = spec.at("/postgres/clusterName").isTextual() ? spec.at("/postgres/clusterName").asText()
-                : ResourceNames.postgresCluster(spec.at("/metadata/name").asText());
+        String clusterName = value("/postgres/clusterName").isTextual() ? value("/postgres/clusterName").asText()
+                : ResourceNames.postgresCluster(value("/metadata/name").asText());
         if (value("/restore/sourceCluster").asText().equals(clusterName)) {
             report("/restore/sourceCluster", "the restored cluster must not have the same name as its source ('" + clusterName + "')",
                     "both would archive WAL under the same server name; set postgres.clusterName to a new name");
@@ -195,7 +212,7 @@ final class SemanticRules {
     }
 
     private void parameters() {
-        JsonNode parameters = spec.at("/postgres/parameters");
+        JsonNode parameters = value("/postgres/parameters");
         parameters.fieldNames().forEachRemaining(name -> {
             if (FixedParameters.NAMES.contains(name)) {
                 reportKey("/postgres/parameters/" + name, "parameter '" + name + "' is managed by the CNPG operator and cannot be set",
@@ -222,7 +239,7 @@ final class SemanticRules {
 
     private void network() {
         List<String> cidrs = new ArrayList<>(List.of("/aks/network/podCidr", "/aks/network/serviceCidr"));
-        JsonNode ranges = spec.at("/aks/apiServerAuthorizedIpRanges");
+        JsonNode ranges = value("/aks/apiServerAuthorizedIpRanges");
         for (int i = 0; i < ranges.size(); i++) {
             cidrs.add("/aks/apiServerAuthorizedIpRanges/" + i);
         }
@@ -241,6 +258,9 @@ final class SemanticRules {
     }
 
     private JsonNode value(String pointer) {
+        for (String p = pointer; !p.isEmpty(); p = p.substring(0, p.lastIndexOf('/'))) {
+            readInvalid |= invalid.contains(p);
+        }
         JsonNode own = spec.at(pointer);
         if (!own.isMissingNode()) {
             return own;

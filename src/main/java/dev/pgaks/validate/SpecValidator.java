@@ -12,6 +12,7 @@ import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.load.SpecDocument;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,15 +41,16 @@ public final class SpecValidator {
         Set<ValidationMessage> messages = compiled.validate(instance);
         List<Diagnostic> diagnostics = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
+        Set<String> invalid = new HashSet<>();
         for (ValidationMessage message : messages) {
+            String pointer = message.getInstanceLocation().toString();
+            invalid.add(message.getProperty() == null ? pointer : pointer + "/" + message.getProperty());
             Diagnostic d = translate(document, message);
             if (seen.add(d.line() + ":" + d.column() + ":" + d.message())) {
                 diagnostics.add(d);
             }
         }
-        if (diagnostics.isEmpty()) {
-            diagnostics.addAll(new SemanticRules(document, schema).check());
-        }
+        diagnostics.addAll(new SemanticRules(document, schema, invalid).check());
         return diagnostics.isEmpty() ? Outcome.success(document) : Outcome.failure(diagnostics);
     }
 

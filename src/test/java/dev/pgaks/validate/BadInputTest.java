@@ -1,0 +1,115 @@
+package dev.pgaks.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pgaks.diagnostic.Diagnostic;
+import dev.pgaks.diagnostic.Outcome;
+import dev.pgaks.load.SpecDocument;
+import dev.pgaks.load.SpecLoader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each broken spec yields one error at the exact line:column, saying what is wrong, with a hint. */
+class BadInputTest {
+
+    private static final SpecSchema SCHEMA = SpecSchema.load();
+    private static final String HEAD = """
+            apiVersion: pgaks.dev/v1
+            kind: PostgresCluster
+            metadata:
+              name: orders
+            azure:
+              location: eastus2
+            """;
+
+    static Stream<Arguments> brokenSpecs() {
+        return Stream.of(
+                bad("unknown top-level key", HEAD + "postgress:\n  instances: 3\n", "7:1", "unknown field 'postgress' at the top level", "did you mean 'postgres'?"),
+                bad("misspelt nested key", HEAD + "aks:\n  systemPool:\n    vmsize: Standard_D2s_v3\n", "9:5", "unknown field 'vmsize' in aks.systemPool", "did you mean 'vmSize'?"),
+                bad("wrong type", HEAD + "postgres:\n  instances: three\n", "8:14", "postgres.instances must be an integer, got 'three'", "Number of PostgreSQL instances"),
+                bad("enum typo", HEAD + "postgres:\n  storage:\n    type: premium-ssd-zr\n", "9:11", "'premium-ssd-zr' is not one of premium-ssd-zrs, premium-ssd-v2, local-nvme", "did you mean 'premium-ssd-zrs'?"),
+                bad("out of range", HEAD + "postgres:\n  instances: 12\n", "8:14", "postgres.instances: must have a maximum value of 9", null),
+                bad("bad name", HEAD.replace("name: orders", "name: Orders_DB"), "4:9", "metadata.name: 'Orders_DB' is not a valid value", "Lowercase letters"),
+                bad("missing location", HEAD.replace("  location: eastus2\n", "  zones: [\"1\"]\n"), "6:3", "missing required field 'azure.location'", "Azure region"),
+                bad("duplicate key", HEAD + "postgres:\n  instances: 3\n  instances: 5\n", "9:3", "duplicate key 'instances' (first defined at line 8)", "remove one"),
+                bad("invalid YAML", HEAD + "postgres:\n  instances: 3\n storage: {}\n", "9:2", "invalid YAML", "indentation"),
+                bad("two documents", HEAD + "---\nkind: Other\n", "8:1", "more than one YAML document", "one spec per file"),
+                bad("not a mapping", "- a\n- b\n", "1:1", "spec must be a mapping", "pgaks init"),
+                bad("zone not 1-3", HEAD + "  zones: [\"1\", \"4\"]\n", "7:16", "azure.zones[1]: '4' is not one of 1, 2, 3", null),
+                bad("pool bounds", HEAD + "aks:\n  systemPool:\n    minCount: 4\n    maxCount: 3\n", "9:15", "aks.systemPool.minCount (4) is greater than maxCount (3)", "raise maxCount"),
+                bad("pool smaller than instances", HEAD + "aks:\n  postgresPool:\n    minCount: 2\n    maxCount: 2\n", "10:15", "aks.postgresPool.maxCount (2) is less than postgres.instances (3)", "at least 3"),
+                bad("too many sync standbys", HEAD + "postgres:\n  synchronous:\n    number: 3\n", "9:13", "postgres.synchronous.number (3) needs at least 4 instances", "at most 2"),
+                bad("local-nvme on a D-series", HEAD + "postgres:\n  storage:\n    type: local-nvme\n", "9:11", "local-nvme needs a VM size with local NVMe disks", "Standard_L8s_v3"),
+                bad("unknown VM family", HEAD + "aks:\n  postgresPool:\n    vmSize: Standard_M64s_v2\n", "9:13", "cannot size PostgreSQL for VM size Standard_M64s_v2", "postgres.resources"),
+                bad("iops on premium-ssd-zrs", HEAD + "postgres:\n  storage:\n    iops: 5000\n", "9:11", "postgres.storage.iops applies only to storage type premium-ssd-v2", null),
+                bad("v2 throughput above IOPS allowance", HEAD + "postgres:\n  storage:\n    type: premium-ssd-v2\n    iops: 3000\n    throughputMBps: 1000\n", "11:21", "at most 0.25 MB/s per provisioned IOPS", "raise postgres.storage.iops"),
+                bad("operator-owned parameter", HEAD + "postgres:\n  parameters:\n    listen_addresses: \"*\"\n", "9:5", "parameter 'listen_addresses' is managed by the CNPG operator", null),
+                bad("database owner undeclared", HEAD + "postgres:\n  databases:\n    - name: sales\n      owner: sales_owner\n", "10:14", "owner 'sales_owner' is not a declared role", "postgres.roles"),
+                bad("bootstrap database redeclared", HEAD + "postgres:\n  databases:\n    - name: appdb\n      owner: app\n", "9:13", "database 'appdb' already exists", "postgres.bootstrap.database"),
+                bad("reserved role", HEAD + "postgres:\n  roles:\n    - name: streaming_replica\n", "9:13", "role 'streaming_replica' is managed by CNPG", null),
+                bad("restore without source", HEAD + "restore:\n  enabled: true\n", "8:12", "restore.enabled needs restore.sourceCluster", null),
+                bad("restore onto its own source", HEAD + "restore:\n  enabled: true\n  sourceCluster: pg-orders\n", "9:18", "must not have the same name as its source", "postgres.clusterName"),
+                bad("restore target without restore", HEAD + "restore:\n  targetTime: \"2026-11-20T10:00:00Z\"\n", "8:15", "restore.targetTime has no effect while restore.enabled is false", null),
+                bad("image tag of another major", HEAD + "postgres:\n  version: \"17\"\n  image: ghcr.io/cloudnative-pg/postgresql:18.4-standard-trixie\n", "9:10", "image tag '18.4-standard-trixie' does not start with PostgreSQL major version 17", null),
+                bad("local accounts off without Entra ID", HEAD + "aks:\n  entraId:\n    enabled: false\n", "9:14", "disableLocalAccounts needs aks.entraId.enabled", null),
+                bad("managed Grafana without managed Prometheus", HEAD + "monitoring:\n  prometheus: prometheus-operator\n", "8:15", "monitoring.grafana azure-managed reads the Azure Monitor workspace", "sidecar-configmap"),
+                bad("CIDR octet above 255", HEAD + "aks:\n  apiServerAuthorizedIpRanges: [\"300.1.1.0/24\"]\n", "8:33", "'300.1.1.0/24' is not a valid IPv4 CIDR", null),
+                bad("DNS IP outside service CIDR", HEAD + "aks:\n  network:\n    dnsServiceIp: 10.1.0.10\n", "9:19", "dnsServiceIp must lie inside aks.network.serviceCidr", null),
+                bad("six-field cron", HEAD + "backup:\n  schedule: \"0 2 * * *\"\n", "8:13", "backup.schedule: '0 2 * * *' is not a valid value", "six-field cron"));
+    }
+
+    private static Arguments bad(String name, String yaml, String at, String message, String hint) {
+        return Arguments.of(name, yaml, at, message, hint);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenSpecs")
+    void reportsOneErrorAtThePlace(String name, String yaml, String at, String message, String hint) {
+        List<Diagnostic> diagnostics = diagnose(yaml);
+        assertEquals(1, diagnostics.size(), () -> "expected one error, got " + diagnostics);
+        Diagnostic d = diagnostics.get(0);
+        assertEquals("pgaks.yaml", d.file());
+        assertEquals(at, d.line() + ":" + d.column(), d::format);
+        assertTrue(d.message().contains(message), d::format);
+        if (hint != null) {
+            assertTrue(d.hint() != null && d.hint().contains(hint), d::format);
+        }
+        assertTrue(d.format().startsWith("pgaks.yaml:" + at + ": error: "), d::format);
+    }
+
+    @Test
+    void reportsEveryProblemTogetherInFileOrder() {
+        List<Diagnostic> diagnostics = diagnose(HEAD.replace("name: orders", "name: Orders")
+                + "aks:\n  systemPool:\n    vmsize: x\n    minCount: 5\n    maxCount: 3\npostgres:\n  storage:\n    type: ssd\n");
+        assertEquals(List.of("4:9", "9:5", "10:15", "14:11"),
+                diagnostics.stream().map(d -> d.line() + ":" + d.column()).toList(), diagnostics::toString);
+    }
+
+    @Test
+    void staysSilentOnRulesWhoseInputsTheSchemaRejected() {
+        List<Diagnostic> diagnostics = diagnose(HEAD + "aks:\n  systemPool:\n    minCount: lots\n    maxCount: 3\n");
+        assertEquals(1, diagnostics.size(), diagnostics::toString);
+        assertTrue(diagnostics.get(0).message().contains("must be an integer"));
+    }
+
+    @Test
+    void acceptsTheSmallestSpec() {
+        assertEquals(List.of(), diagnose(HEAD));
+    }
+
+    static List<Diagnostic> diagnose(String yaml) {
+        Outcome<SpecDocument> outcome = new SpecLoader().load("pgaks.yaml", yaml.getBytes(StandardCharsets.UTF_8))
+                .then(new SpecValidator(SCHEMA)::validate);
+        if (outcome instanceof Outcome.Success<SpecDocument>) {
+            return List.of();
+        }
+        return assertInstanceOf(Outcome.Failure.class, outcome).diagnostics();
+    }
+}
