@@ -1,0 +1,68 @@
+package dev.pgaks.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/** No string, however hostile, changes the structure or type of the YAML it is written into. */
+class EscapingTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plain", "on", "yes", "No", "null", "~", "true", "1.1", "0x1F", "1e3", "2026-11-20", "64Gi",
+            "2GB", "12:30", "a: b", "- item", "# comment", "\"quoted\"", "it's", "line\nbreak", "tab\tch", "{x: 1}",
+            "[1, 2]", "&anchor", "*alias", "!tag", "%directive", "@at", "`tick`", "trailing ", " leading", "",
+            "back\\slash", "\u2028separator", "emoji \uD83D\uDE00", "key:\n  nested: value", "| block", "> folded"})
+    void yamlScalarReadsBackAsTheSameString(String value) {
+        String document = "key: " + YamlScalars.quote(value) + "\nnext: 1\n";
+        Object loaded = new Load(LoadSettings.builder().build()).loadFromString(document);
+        assertEquals(Map.of("key", value, "next", 1), loaded, document);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plain", "it's", "${injection}", "back\\slash", "line\nbreak", "'''", "a'b'c"})
+    void bicepStringStaysOneString(String value) {
+        String quoted = MarkupFormats.bicepString(value);
+        assertEquals('\'', quoted.charAt(0));
+        assertEquals('\'', quoted.charAt(quoted.length() - 1));
+        String inner = quoted.substring(1, quoted.length() - 1);
+        assertEquals(List.of(), unescapedQuotesOrInterpolations(inner), quoted);
+        assertEquals(value, unescapeBicep(inner));
+    }
+
+    private static List<Integer> unescapedQuotesOrInterpolations(String inner) {
+        java.util.ArrayList<Integer> found = new java.util.ArrayList<>();
+        for (int i = 0; i < inner.length(); i++) {
+            char c = inner.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '\'' || c == '\n' || (c == '$' && i + 1 < inner.length() && inner.charAt(i + 1) == '{')) {
+                found.add(i);
+            }
+        }
+        return found;
+    }
+
+    private static String unescapeBicep(String inner) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < inner.length(); i++) {
+            char c = inner.charAt(i);
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            char next = inner.charAt(++i);
+            out.append(switch (next) {
+                case 'n' -> '\n';
+                case 'r' -> '\r';
+                case 't' -> '\t';
+                default -> next;
+            });
+        }
+        return out.toString();
+    }
+}
