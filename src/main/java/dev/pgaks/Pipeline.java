@@ -1,6 +1,5 @@
 package dev.pgaks;
 
-import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.load.SpecDocument;
 import dev.pgaks.load.SpecLoader;
@@ -21,22 +20,42 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
-/** load → validate → resolve → render → verify, ending in the complete file set; writing is the caller's choice. */
+/**
+ * load → validate → resolve → render → verify, ending in the complete file set; writing is the caller's choice.
+ * The later stages' libraries (schema validator, FreeMarker, fabric8) are set up on background threads while the
+ * spec is read: on two cores that overlaps most of the start-up.
+ */
 public final class Pipeline {
 
-    private final SpecSchema schema = SpecSchema.load();
+    private static final Executor BACKGROUND = task -> {
+        Thread thread = new Thread(task, "pgaks-set-up");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
-    public SpecSchema schema() {
-        return schema;
+    private final CompletableFuture<SpecSchema> schema;
+    private final CompletableFuture<SpecValidator> validator;
+    private final CompletableFuture<TemplateRenderer> renderer;
+    private final CompletableFuture<OutputVerifier> verifier;
+
+    public Pipeline() {
+        schema = CompletableFuture.supplyAsync(SpecSchema::load, BACKGROUND);
+        validator = schema.thenApply(SpecValidator::new);
+        renderer = CompletableFuture.supplyAsync(
+                () -> new TemplateRenderer(List.of(new KubernetesManifests(), new Documentation())).warmedUp(), BACKGROUND);
+        verifier = CompletableFuture.supplyAsync(() -> new OutputVerifier().warmedUp(), BACKGROUND);
     }
 
     public Outcome<SpecDocument> validate(Path spec) {
-        return new SpecLoader().load(spec).then(new SpecValidator(schema)::validate);
+        return new SpecLoader().load(spec).then(join(validator)::validate);
     }
 
     public Outcome<ResolvedSpec> resolve(Path spec, AzureOutputs outputs) {
-        return validate(spec).then(document -> Outcome.success(new SpecResolver(schema, version()).resolve(document, outputs)));
+        return validate(spec).then(document -> Outcome.success(new SpecResolver(join(schema), version()).resolve(document, outputs)));
     }
 
     /** Every output file, including the ownership manifest, sorted by path. */
@@ -45,8 +64,8 @@ public final class Pipeline {
     }
 
     public Outcome<List<RenderedFile>> render(ResolvedSpec resolved) {
-        List<RenderedFile> files = new TemplateRenderer(List.of(new KubernetesManifests(), new Documentation())).render(resolved);
-        List<String> findings = new OutputVerifier().verify(files);
+        List<RenderedFile> files = join(renderer).render(resolved);
+        List<String> findings = join(verifier).verify(files);
         if (!findings.isEmpty()) {
             throw new IllegalStateException("pgaks bug: rendered output failed verification:\n  " + String.join("\n  ", findings));
         }
@@ -63,8 +82,14 @@ public final class Pipeline {
         return properties.getProperty("version");
     }
 
-    /** Convenience for callers that only need the diagnostics. */
-    public static List<Diagnostic> diagnostics(Outcome<?> outcome) {
-        return outcome instanceof Outcome.Failure<?> failure ? failure.diagnostics() : List.of();
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 }

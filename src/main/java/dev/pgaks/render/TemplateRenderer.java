@@ -10,6 +10,7 @@ import freemarker.core.PlainTextOutputFormat;
 import freemarker.core.TemplateConfiguration;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
@@ -55,6 +56,20 @@ public final class TemplateRenderer {
                 .noMatchErrorDetails("template names end with .yaml.ftl, .bicep.ftl, .bicepparam.ftl, .json.ftl or .md.ftl"));
         c.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
         this.configuration = c;
+    }
+
+    /**
+     * Loads and initialises FreeMarker's parser, object wrapper and escaping on the calling thread, so that a
+     * background thread can pay for it while the spec is validated.
+     */
+    public TemplateRenderer warmedUp() {
+        try {
+            Template probe = new Template("warm-up.yaml.ftl", "<#list items as i>${i.path}: ${i.content?size}</#list>", configuration);
+            probe.process(Map.of("items", List.of(new RenderedFile("warm-up", new byte[0]))), new StringWriter());
+        } catch (IOException | TemplateException e) {
+            throw new IllegalStateException("FreeMarker set-up failed: " + e.getMessage(), e);
+        }
+        return this;
     }
 
     private static ConditionalTemplateConfigurationFactory byExtension(String glob, OutputFormat format) {
