@@ -1,9 +1,7 @@
 package dev.pgaks.cli;
 
-import dev.pgaks.Pipeline;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.render.RenderedFile;
-import dev.pgaks.resolve.ResolvedSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -19,7 +17,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -27,24 +24,19 @@ import picocli.CommandLine.Spec;
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin
-    SpecInput input;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "out",
-            description = "Parent directory of the rendered tree (default: ${DEFAULT-VALUE}).")
-    Path output;
+    RenderInput input;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
     @Override
     public Integer call() {
-        Pipeline pipeline = new Pipeline();
-        Outcome<ResolvedSpec> resolved = input.outputs().then(outputs -> pipeline.resolve(input.spec, outputs));
-        if (!(resolved instanceof Outcome.Success<ResolvedSpec> ok)) {
-            return Reporting.report(resolved, command.commandLine().getErr());
+        Outcome<RenderInput.Rendering> rendering = input.render();
+        if (!(rendering instanceof Outcome.Success<RenderInput.Rendering> ok)) {
+            return Reporting.report(rendering, command.commandLine().getErr());
         }
-        List<RenderedFile> files = ((Outcome.Success<List<RenderedFile>>) pipeline.render(ok.value())).value();
-        Path tree = output.resolve(ok.value().name());
+        List<RenderedFile> files = ok.value().files();
+        Path tree = ok.value().tree();
         Map<String, byte[]> expected = new TreeMap<>();
         files.forEach(f -> expected.put(f.path(), f.content()));
         Map<String, byte[]> actual = read(tree);
