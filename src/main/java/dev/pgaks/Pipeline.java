@@ -5,7 +5,9 @@ import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.load.SpecDocument;
 import dev.pgaks.load.SpecLoader;
 import dev.pgaks.render.Documentation;
+import dev.pgaks.render.HelmValues;
 import dev.pgaks.render.KubernetesManifests;
+import dev.pgaks.render.OperationsRunbooks;
 import dev.pgaks.render.RenderedFile;
 import dev.pgaks.render.TemplateRenderer;
 import dev.pgaks.resolve.AzureOutputs;
@@ -45,7 +47,8 @@ public final class Pipeline {
     }
 
     public Outcome<List<RenderedFile>> render(ResolvedSpec resolved) {
-        List<RenderedFile> files = new TemplateRenderer(List.of(new KubernetesManifests(), new Documentation())).render(resolved);
+        List<RenderedFile> files = new TemplateRenderer(List.of(new KubernetesManifests(), new HelmValues(),
+                new OperationsRunbooks(), new Documentation())).render(resolved);
         List<String> findings = new OutputVerifier().verify(files);
         if (!findings.isEmpty()) {
             throw new IllegalStateException("pgaks bug: rendered output failed verification:\n  " + String.join("\n  ", findings));
