@@ -4,7 +4,10 @@ import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.load.SpecDocument;
 import dev.pgaks.load.SpecLoader;
 import dev.pgaks.render.Documentation;
+import dev.pgaks.render.HelmValues;
 import dev.pgaks.render.KubernetesManifests;
+import dev.pgaks.render.OperationsRunbooks;
+import dev.pgaks.render.OutputFamily;
 import dev.pgaks.render.RenderedFile;
 import dev.pgaks.render.TemplateRenderer;
 import dev.pgaks.resolve.AzureOutputs;
@@ -37,6 +40,13 @@ public final class Pipeline {
         thread.start();
     };
 
+    /** Every output family; each plans its own files, and the rendered set is sorted by path. */
+    private static final List<OutputFamily> FAMILIES = List.of(
+            new KubernetesManifests(),
+            new HelmValues(),
+            new OperationsRunbooks(),
+            new Documentation());
+
     private final CompletableFuture<SpecSchema> schema;
     private final CompletableFuture<SpecValidator> validator;
     private final CompletableFuture<TemplateRenderer> renderer;
@@ -45,8 +55,7 @@ public final class Pipeline {
     public Pipeline() {
         schema = CompletableFuture.supplyAsync(SpecSchema::load, BACKGROUND);
         validator = schema.thenApply(SpecValidator::new);
-        renderer = CompletableFuture.supplyAsync(
-                () -> new TemplateRenderer(List.of(new KubernetesManifests(), new Documentation())).warmedUp(), BACKGROUND);
+        renderer = CompletableFuture.supplyAsync(() -> new TemplateRenderer(FAMILIES).warmedUp(), BACKGROUND);
         verifier = CompletableFuture.supplyAsync(() -> new OutputVerifier().warmedUp(), BACKGROUND);
     }
 

@@ -3,9 +3,16 @@ package dev.pgaks.resolve;
 /**
  * Backups to Blob Storage through the Barman Cloud plugin.
  *
- * @param lifecycleDays days after which the storage lifecycle rule deletes blobs: never shorter than the retention
+ * @param lifecycleDays      days after which the storage lifecycle rule deletes blobs: never shorter than the retention
+ * @param onDemandBackupName the Backup object applied by hand (k8s/manual/), outside the kustomization
+ * @param sidecar            requests = limits of the plugin's sidecar: without them the instance pods lose
+ *                           Guaranteed QoS, which needs every container's requests to equal its limits
  */
 public record ResolvedBackup(boolean enabled, String storageAccountName, String containerName, String storageSku,
                              String retention, int retentionDays, int lifecycleDays, String schedule, String compression,
                              String pluginChartVersion, String objectStoreName, String destinationPath,
-                             String scheduledBackupName) {}
+                             String scheduledBackupName, String onDemandBackupName,
+                             Sidecar sidecar) {
+
+    public record Sidecar(String cpu, String memory) {}
+}

@@ -4,10 +4,10 @@ import java.util.List;
 
 /** The CNPG cluster: image, topology, sizing, storage, access rules, databases, roles and pooler. */
 public record ResolvedPostgres(String namespace, String operatorNamespace, String clusterName, String serviceAccountName,
-                               String version, String image, int instances, Synchronous synchronous, Resources resources,
-                               Storage storage, List<Parameter> parameters, List<String> pgHba, Bootstrap bootstrap,
-                               List<Database> databases, List<Role> roles, Pooler pooler, Operator operator,
-                               boolean sampleData) {
+                               String readWriteService, String version, String image, int instances,
+                               Synchronous synchronous, Resources resources, Storage storage, List<Parameter> parameters,
+                               List<String> pgHba, Bootstrap bootstrap, List<Database> databases, List<Role> roles,
+                               Pooler pooler, Operator operator, SampleData sampleData) {
 
     /** Synchronous replication; {@code enabled} is false when {@code number} is 0. */
     public record Synchronous(boolean enabled, String method, int number, String dataDurability) {}
@@ -15,8 +15,28 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
     /** Requests equal limits (Guaranteed QoS); {@code memoryMiB} is what the parameters are sized from. */
     public record Resources(String cpu, String memory, long memoryMiB, String sizedFrom) {}
 
-    public record Storage(String type, String storageClassName, String size, boolean walEnabled, String walSize,
-                          int iops, int throughputMBps) {}
+    /** Data (and optional WAL) volumes and the StorageClass pgaks renders for them. */
+    public record Storage(String type, String size, boolean walEnabled, String walSize, int iops, int throughputMBps,
+                          StorageClass storageClass) {
+
+        public String storageClassName() {
+            return storageClass.name();
+        }
+    }
+
+    /**
+     * A StorageClass for the chosen disk type.
+     *
+     * @param retainDisks true for Azure managed disks: a deleted PVC leaves the disk to recover from; local NVMe
+     *                    volumes die with their node anyway, so keeping them would only strand local capacity
+     */
+    public record StorageClass(String name, String provisioner, List<Parameter> parameters, boolean allowVolumeExpansion,
+                               boolean retainDisks) {
+
+        public String reclaimPolicy() {
+            return retainDisks ? "Retain" : "Delete";
+        }
+    }
 
     public record Parameter(String name, String value) {}
 
@@ -31,5 +51,23 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
     public record Pooler(boolean enabled, String name, int instances, String mode, int maxClientConnections,
                          int defaultPoolSize) {}
 
-    public record Operator(String chartVersion, String version, String certManagerChartVersion) {}
+    /**
+     * The operator, its configuration and the Helm releases that install it.
+     *
+     * @param config    cnpg-controller-manager-config entries, read by the operator from its own namespace at start-up
+     * @param placement where the operator, cert-manager and the plugin run: the system pool
+     * @param releases  every Helm release, in install order
+     */
+    public record Operator(String chartVersion, String version, String certManagerChartVersion, List<Parameter> config,
+                           SystemPlacement placement, List<HelmRelease> releases) {}
+
+    /** Node selector and toleration that put add-on pods on the AKS system pool. */
+    public record SystemPlacement(String nodeLabelKey, String nodeLabelValue, String tolerationKey) {}
+
+    /** One {@code helm upgrade --install}: release name, chart coordinates, namespace and the rendered values file. */
+    public record HelmRelease(String release, String repoName, String repoUrl, String chart, String version,
+                              String namespace, String valuesFile) {}
+
+    /** The guide's sample dataset, loaded by a Job run by hand. */
+    public record SampleData(boolean enabled, String jobName) {}
 }

@@ -18,6 +18,8 @@ public final class SpecResolver {
     static final String CLIENT_ID_PLACEHOLDER =
             "00000000-0000-0000-0000-000000000000";
     private static final int POSTGRES_POOL_MAX_PODS = 30;
+    private static final String CNPG_REPO_NAME = "cnpg";
+    private static final String CNPG_REPO_URL = "https://cloudnative-pg.github.io/charts";
 
     private final SpecSchema schema;
     private final String pgaksVersion;
@@ -100,9 +102,11 @@ public final class SpecResolver {
         ResolvedPostgres.Resources resources = resources(t);
         String storageType = t.text("/postgres/storage/type");
         boolean walEnabled = t.flag("/postgres/walStorage/enabled");
-        ResolvedPostgres.Storage storage = new ResolvedPostgres.Storage(storageType, storageType,
-                t.text("/postgres/storage/size"), walEnabled, t.text("/postgres/walStorage/size"),
-                t.integer("/postgres/storage/iops"), t.integer("/postgres/storage/throughputMBps"));
+        int iops = t.integer("/postgres/storage/iops");
+        int throughput = t.integer("/postgres/storage/throughputMBps");
+        ResolvedPostgres.Storage storage = new ResolvedPostgres.Storage(storageType, t.text("/postgres/storage/size"),
+                walEnabled, t.text("/postgres/walStorage/size"), iops, throughput,
+                storageClass(clusterName + "-" + storageType, storageType, iops, throughput));
         long walVolumeGiB = Quantities.gibibytes(walEnabled ? storage.walSize() : storage.size());
         String secret = t.optionalText("/postgres/bootstrap/secretName");
         int sync = t.integer("/postgres/synchronous/number");
@@ -111,6 +115,7 @@ public final class SpecResolver {
                 t.text("/postgres/operatorNamespace"),
                 clusterName,
                 clusterName,
+                clusterName + "-rw",
                 version,
                 orDerived(t, "/postgres/image", PostgresImages.standard(version)),
                 t.integer("/postgres/instances"),
@@ -129,9 +134,59 @@ public final class SpecResolver {
                 new ResolvedPostgres.Pooler(t.flag("/postgres/pooler/enabled"), clusterName + "-pooler-rw",
                         t.integer("/postgres/pooler/instances"), t.text("/postgres/pooler/mode"),
                         t.integer("/postgres/pooler/maxClientConnections"), t.integer("/postgres/pooler/defaultPoolSize")),
-                new ResolvedPostgres.Operator(t.text("/postgres/operator/chartVersion"), t.text("/postgres/operator/version"),
-                        t.text("/postgres/operator/certManagerChartVersion")),
-                t.flag("/postgres/sampleData"));
+                operator(t),
+                new ResolvedPostgres.SampleData(t.flag("/postgres/sampleData"), clusterName + "-sample-data"));
+    }
+
+    /**
+     * One class per disk type. Premium SSD (v1 and v2) classes keep the Azure disk when its PVC is deleted, so a
+     * mistaken {@code kubectl delete pvc} or cluster deletion is recoverable; local NVMe volumes cannot outlive their
+     * node, so they are deleted with the claim. The guide's built-in managed-csi-premium is LRS, hence our own ZRS class.
+     * Named after the cluster: a StorageClass is cluster-wide and its parameters (IOPS, throughput) are per spec.
+     */
+    private static ResolvedPostgres.StorageClass storageClass(String name, String type, int iops, int throughputMBps) {
+        return switch (type) {
+            case "premium-ssd-zrs" -> new ResolvedPostgres.StorageClass(name, "disk.csi.azure.com",
+                    List.of(new ResolvedPostgres.Parameter("skuName", "Premium_ZRS")), true, true);
+            case "premium-ssd-v2" -> new ResolvedPostgres.StorageClass(name, "disk.csi.azure.com", List.of(
+                    new ResolvedPostgres.Parameter("skuName", "PremiumV2_LRS"),
+                    new ResolvedPostgres.Parameter("cachingMode", "None"),
+                    new ResolvedPostgres.Parameter("DiskIOPSReadWrite", Integer.toString(iops)),
+                    new ResolvedPostgres.Parameter("DiskMBpsReadWrite", Integer.toString(throughputMBps))), true, true);
+            // Azure Container Storage local NVMe volumes cannot be expanded.
+            case "local-nvme" -> new ResolvedPostgres.StorageClass(name, "localdisk.csi.acstor.io", List.of(), false, false);
+            default -> throw new IllegalArgumentException("unknown storage type " + type);
+        };
+    }
+
+    /**
+     * The operator and its add-ons run on the system pool (AKS labels it kubernetes.azure.com/mode=system and may
+     * taint it CriticalAddonsOnly). cert-manager and the Barman Cloud plugin are installed only when backups or a
+     * restore need the plugin; the plugin must share the operator's namespace.
+     */
+    private static ResolvedPostgres.Operator operator(SpecTree t) {
+        String operatorNamespace = t.text("/postgres/operatorNamespace");
+        boolean plugin = t.flag("/backup/enabled") || t.flag("/restore/enabled");
+        List<ResolvedPostgres.HelmRelease> releases = new ArrayList<>();
+        if (plugin) {
+            releases.add(new ResolvedPostgres.HelmRelease("cert-manager", "jetstack", "https://charts.jetstack.io",
+                    "cert-manager", t.text("/postgres/operator/certManagerChartVersion"), "cert-manager",
+                    "helm/cert-manager.values.yaml"));
+        }
+        releases.add(new ResolvedPostgres.HelmRelease("cnpg", CNPG_REPO_NAME, CNPG_REPO_URL, "cloudnative-pg",
+                t.text("/postgres/operator/chartVersion"), operatorNamespace, "helm/cnpg-operator.values.yaml"));
+        if (plugin) {
+            releases.add(new ResolvedPostgres.HelmRelease("plugin-barman-cloud", CNPG_REPO_NAME, CNPG_REPO_URL,
+                    "plugin-barman-cloud", t.text("/backup/pluginChartVersion"), operatorNamespace,
+                    "helm/plugin-barman-cloud.values.yaml"));
+        }
+        return new ResolvedPostgres.Operator(t.text("/postgres/operator/chartVersion"), t.text("/postgres/operator/version"),
+                t.text("/postgres/operator/certManagerChartVersion"),
+                // The guide's values: stagger instance rollouts by two minutes, detect a dead primary in 10 s.
+                List.of(new ResolvedPostgres.Parameter("CLUSTERS_ROLLOUT_DELAY", "120"),
+                        new ResolvedPostgres.Parameter("STANDBY_TCP_USER_TIMEOUT", "10")),
+                new ResolvedPostgres.SystemPlacement("kubernetes.azure.com/mode", "system", "CriticalAddonsOnly"),
+                List.copyOf(releases));
     }
 
     /**
@@ -184,7 +239,8 @@ public final class SpecResolver {
         return new ResolvedBackup(t.flag("/backup/enabled"), account, container, t.text("/backup/storageSku"), retention,
                 retentionDays, retentionDays + 7, t.text("/backup/schedule"), t.text("/backup/compression"),
                 t.text("/backup/pluginChartVersion"), postgres.clusterName() + "-backups",
-                "https://" + account + ".blob.core.windows.net/" + container, postgres.clusterName() + "-daily");
+                "https://" + account + ".blob.core.windows.net/" + container, postgres.clusterName() + "-daily",
+                postgres.clusterName() + "-on-demand", new ResolvedBackup.Sidecar("500m", "512Mi"));
     }
 
     private static ResolvedRestore restore(SpecTree t) {

@@ -1,0 +1,16 @@
+<#import "../common/system-placement.yaml.ftl" as sp>
+<#assign o = spec.postgres.operator>
+# ${spec.header?no_esc}
+# helm upgrade --install ${item.release?no_esc} ${item.repoName?no_esc}/${item.chart?no_esc} --version ${item.version?no_esc} --namespace ${item.namespace?no_esc} -f ${item.valuesFile?no_esc}
+image:
+  # the operator version chart ${o.chartVersion?no_esc} ships; change both together
+  tag: ${o.version}
+config:
+  clusterWide: true
+  # cnpg-controller-manager-config in the operator's own namespace, the only place the operator reads it
+  # (at start-up: helm upgrade restarts the operator when it changes)
+  data:
+<#list o.config as setting>
+    ${setting.name}: ${setting.value}
+</#list>
+<@sp.placement indent=0/>
