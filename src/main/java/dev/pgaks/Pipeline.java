@@ -4,6 +4,7 @@ import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.load.SpecDocument;
 import dev.pgaks.load.SpecLoader;
+import dev.pgaks.render.BicepInfrastructure;
 import dev.pgaks.render.Documentation;
 import dev.pgaks.render.KubernetesManifests;
 import dev.pgaks.render.RenderedFile;
@@ -45,7 +46,8 @@ public final class Pipeline {
     }
 
     public Outcome<List<RenderedFile>> render(ResolvedSpec resolved) {
-        List<RenderedFile> files = new TemplateRenderer(List.of(new KubernetesManifests(), new Documentation())).render(resolved);
+        List<RenderedFile> files = new TemplateRenderer(
+                List.of(new BicepInfrastructure(), new KubernetesManifests(), new Documentation())).render(resolved);
         List<String> findings = new OutputVerifier().verify(files);
         if (!findings.isEmpty()) {
             throw new IllegalStateException("pgaks bug: rendered output failed verification:\n  " + String.join("\n  ", findings));
