@@ -176,8 +176,7 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
     }
     disableLocalAccounts: disableLocalAccounts
     agentPoolProfiles: [
-      // No CriticalAddonsOnly taint: the operator, cert-manager, the backup plugin and the poolers run here, and
-      // the PostgreSQL pool is tainted for PostgreSQL alone.
+      // No CriticalAddonsOnly taint: the CNPG operator, cert-manager, the backup plugin and the poolers run here.
       {
         name: 'system'
         mode: 'System'

@@ -16,7 +16,6 @@ public record ResolvedAks(String clusterName, String dnsPrefix, String kubernete
     public record Pool(String name, String vmSize, int minCount, int maxCount, int maxPods, String nodeLabelKey,
                        String nodeLabelValue, String taint) {}
 
-    /** {@code disableLocalAccounts} is only ever true with Entra ID: without it nobody could sign in. */
     public record EntraId(boolean enabled, List<String> adminGroupObjectIds, boolean disableLocalAccounts) {}
 
     public record Network(String podCidr, String serviceCidr, String dnsServiceIp) {}

@@ -99,7 +99,7 @@ public final class SpecResolver {
                         POSTGRES_POOL_MAX_PODS, "workload", "postgres", taint),
                 t.strings("/aks/apiServerAuthorizedIpRanges"),
                 new ResolvedAks.EntraId(entraId, t.strings("/aks/entraId/adminGroupObjectIds"),
-                        entraId && t.flag("/aks/entraId/disableLocalAccounts")),
+                        t.flag("/aks/entraId/disableLocalAccounts")),
                 new ResolvedAks.Network(t.text("/aks/network/podCidr"), t.text("/aks/network/serviceCidr"),
                         t.text("/aks/network/dnsServiceIp")),
                 new ResolvedAks.Upgrades(channel, nodeOsChannel,
