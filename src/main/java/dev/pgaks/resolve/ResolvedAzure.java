@@ -9,12 +9,14 @@ import java.util.List;
  * @param federatedCredentialName named after the PostgreSQL cluster, so that a cluster under a new name (a restore)
  *                                gets a credential of its own and the old one is left in place
  * @param federatedSubject        the service account CNPG creates for the cluster, as Entra ID sees it
+ * @param deploymentName          the name the README gives the {@code az deployment group create} run, to read its
+ *                                outputs back by
  */
 public record ResolvedAzure(String location, String resourceGroup, List<String> zones, List<Tag> tags,
                             String controlPlaneIdentityName, String workloadIdentityName, String federatedCredentialName,
                             String logAnalyticsWorkspaceName, String monitorWorkspaceName, String grafanaName,
                             WorkloadIdentity workloadIdentity, String federatedSubject, DataCollection dataCollection,
-                            RoleDefinitions roles) {
+                            RoleDefinitions roles, String deploymentName) {
 
     public record Tag(String key, String value) {}
 

@@ -72,7 +72,8 @@ public final class SpecResolver {
                         "dcra-" + base + "-prometheus", "dcr-" + base + "-containerinsights",
                         "ContainerInsightsExtension"),
                 new ResolvedAzure.RoleDefinitions(AzureRoles.STORAGE_BLOB_DATA_CONTRIBUTOR,
-                        AzureRoles.MONITORING_DATA_READER, AzureRoles.GRAFANA_ADMIN));
+                        AzureRoles.MONITORING_DATA_READER, AzureRoles.GRAFANA_ADMIN),
+                "pgaks-" + base);
     }
 
     /** Managed Grafana names are 2-23 characters, ending with a letter or digit. */
