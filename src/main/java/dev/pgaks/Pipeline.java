@@ -3,6 +3,7 @@ package dev.pgaks;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.load.SpecDocument;
 import dev.pgaks.load.SpecLoader;
+import dev.pgaks.render.BicepInfrastructure;
 import dev.pgaks.render.Documentation;
 import dev.pgaks.render.HelmValues;
 import dev.pgaks.render.KubernetesManifests;
@@ -42,6 +43,7 @@ public final class Pipeline {
 
     /** Every output family; each plans its own files, and the rendered set is sorted by path. */
     private static final List<OutputFamily> FAMILIES = List.of(
+            new BicepInfrastructure(),
             new KubernetesManifests(),
             new HelmValues(),
             new OperationsRunbooks(),

@@ -5,14 +5,31 @@ import java.util.List;
 /**
  * Azure placement and the names of the Azure resources pgaks declares.
  *
- * @param tags sorted by key, including pgaks' own {@code environment} and {@code pgaks-deployment}
+ * @param tags                    sorted by key, including pgaks' own {@code environment} and {@code pgaks-deployment}
+ * @param federatedCredentialName named after the PostgreSQL cluster, so that a cluster under a new name (a restore)
+ *                                gets a credential of its own and the old one is left in place
+ * @param federatedSubject        the service account CNPG creates for the cluster, as Entra ID sees it
+ * @param deploymentName          the name the README gives the {@code az deployment group create} run, to read its
+ *                                outputs back by
  */
 public record ResolvedAzure(String location, String resourceGroup, List<String> zones, List<Tag> tags,
                             String controlPlaneIdentityName, String workloadIdentityName, String federatedCredentialName,
                             String logAnalyticsWorkspaceName, String monitorWorkspaceName, String grafanaName,
-                            WorkloadIdentity workloadIdentity) {
+                            WorkloadIdentity workloadIdentity, String federatedSubject, DataCollection dataCollection,
+                            RoleDefinitions roles, String deploymentName) {
 
     public record Tag(String key, String value) {}
+
+    /**
+     * Names of the data collection resources the AKS monitoring agents read their configuration from. The Container
+     * Insights association must be called {@code ContainerInsightsExtension}: the agent and the portal look it up by
+     * that name.
+     */
+    public record DataCollection(String endpointName, String prometheusRuleName, String prometheusAssociationName,
+                                 String containerInsightsRuleName, String containerInsightsAssociationName) {}
+
+    /** Built-in role definition IDs the deployment assigns. */
+    public record RoleDefinitions(String storageBlobDataContributor, String monitoringDataReader, String grafanaAdmin) {}
 
     /**
      * The workload identity's client ID, known only after the Azure deployment: read from

@@ -7,12 +7,13 @@ package dev.pgaks.resolve;
  * @param onDemandBackupName the Backup object applied by hand (k8s/manual/), outside the kustomization
  * @param sidecar            requests = limits of the plugin's sidecar: without them the instance pods lose
  *                           Guaranteed QoS, which needs every container's requests to equal its limits
+ * @param softDeleteDays     days a deleted blob or container stays recoverable
  */
 public record ResolvedBackup(boolean enabled, String storageAccountName, String containerName, String storageSku,
                              String retention, int retentionDays, int lifecycleDays, String schedule, String compression,
                              String pluginChartVersion, String objectStoreName, String destinationPath,
                              String scheduledBackupName, String onDemandBackupName,
-                             Sidecar sidecar) {
+                             Sidecar sidecar, int softDeleteDays) {
 
     public record Sidecar(String cpu, String memory) {}
 }

@@ -1,5 +1,6 @@
 package dev.pgaks.resolve;
 
+import dev.pgaks.facts.AzureRoles;
 import dev.pgaks.facts.PostgresImages;
 import dev.pgaks.facts.Quantities;
 import dev.pgaks.facts.ResourceNames;
@@ -20,6 +21,8 @@ public final class SpecResolver {
     private static final int POSTGRES_POOL_MAX_PODS = 30;
     private static final String CNPG_REPO_NAME = "cnpg";
     private static final String CNPG_REPO_URL = "https://cloudnative-pg.github.io/charts";
+    /** Long enough to notice a deleted backup blob over a holiday weekend; short enough not to pay for long. */
+    private static final int SOFT_DELETE_DAYS = 7;
 
     private final SpecSchema schema;
     private final String pgaksVersion;
@@ -33,9 +36,9 @@ public final class SpecResolver {
         SpecTree t = new SpecTree(SchemaDefaults.apply(schema.root(), document.root()));
         String name = t.text("/metadata/name");
         String env = t.text("/metadata/environment");
-        ResolvedAzure azure = azure(t, name, env, outputs);
-        ResolvedAks aks = aks(t, name, env);
         ResolvedPostgres postgres = postgres(t, name);
+        ResolvedAzure azure = azure(t, name, env, outputs, postgres);
+        ResolvedAks aks = aks(t, name, env);
         // The file name appears in comment headers, which no escaping protects: keep it to printable characters.
         String specFile = Path.of(document.file()).getFileName().toString().replaceAll("[^\\p{Print}]", "_");
         return new ResolvedSpec(pgaksVersion, specFile,
@@ -44,7 +47,8 @@ public final class SpecResolver {
                 monitoring(t));
     }
 
-    private static ResolvedAzure azure(SpecTree t, String name, String env, AzureOutputs outputs) {
+    private static ResolvedAzure azure(SpecTree t, String name, String env, AzureOutputs outputs,
+                                       ResolvedPostgres postgres) {
         Map<String, String> tags = new TreeMap<>();
         t.map("/azure/tags").forEach((k, v) -> tags.put(k, (String) v));
         tags.put("environment", env);
@@ -57,13 +61,21 @@ public final class SpecResolver {
                 tags.entrySet().stream().map(e -> new ResolvedAzure.Tag(e.getKey(), e.getValue())).toList(),
                 "id-" + base + "-aks",
                 "id-" + base + "-postgres",
-                "fc-" + base + "-postgres",
+                "fc-" + postgres.clusterName(),
                 "log-" + base,
                 "amw-" + base,
                 grafanaName(base),
                 outputs.workloadIdentityClientId()
                         .map(id -> new ResolvedAzure.WorkloadIdentity(id, true))
-                        .orElse(new ResolvedAzure.WorkloadIdentity(CLIENT_ID_PLACEHOLDER, false)));
+                        .orElse(new ResolvedAzure.WorkloadIdentity(CLIENT_ID_PLACEHOLDER, false)),
+                "system:serviceaccount:" + postgres.namespace() + ":" + postgres.serviceAccountName(),
+                // Endpoint names: 3-44 characters; base is at most 31 (metadata.name 20, environment 10, a hyphen).
+                new ResolvedAzure.DataCollection("dce-" + base, "dcr-" + base + "-prometheus",
+                        "dcra-" + base + "-prometheus", "dcr-" + base + "-containerinsights",
+                        "ContainerInsightsExtension"),
+                new ResolvedAzure.RoleDefinitions(AzureRoles.STORAGE_BLOB_DATA_CONTRIBUTOR,
+                        AzureRoles.MONITORING_DATA_READER, AzureRoles.GRAFANA_ADMIN),
+                "pgaks-" + base);
     }
 
     /** Managed Grafana names are 2-23 characters, ending with a letter or digit. */
@@ -74,6 +86,9 @@ public final class SpecResolver {
 
     private static ResolvedAks aks(SpecTree t, String name, String env) {
         String taint = t.flag("/aks/postgresPool/taint") ? "node-role.kubernetes.io/postgres=:NoSchedule" : "";
+        boolean entraId = t.flag("/aks/entraId/enabled");
+        String channel = t.text("/aks/upgrades/channel");
+        String nodeOsChannel = t.text("/aks/upgrades/nodeOsChannel");
         return new ResolvedAks(
                 orDerived(t, "/aks/clusterName", ResourceNames.aksCluster(name, env)),
                 name + "-" + env,
@@ -86,14 +101,16 @@ public final class SpecResolver {
                         t.integer("/aks/postgresPool/minCount"), t.integer("/aks/postgresPool/maxCount"),
                         POSTGRES_POOL_MAX_PODS, "workload", "postgres", taint),
                 t.strings("/aks/apiServerAuthorizedIpRanges"),
-                new ResolvedAks.EntraId(t.flag("/aks/entraId/enabled"), t.strings("/aks/entraId/adminGroupObjectIds"),
+                new ResolvedAks.EntraId(entraId, t.strings("/aks/entraId/adminGroupObjectIds"),
                         t.flag("/aks/entraId/disableLocalAccounts")),
                 new ResolvedAks.Network(t.text("/aks/network/podCidr"), t.text("/aks/network/serviceCidr"),
                         t.text("/aks/network/dnsServiceIp")),
-                new ResolvedAks.Upgrades(t.text("/aks/upgrades/channel"), t.text("/aks/upgrades/nodeOsChannel"),
+                new ResolvedAks.Upgrades(channel, nodeOsChannel,
                         t.text("/aks/upgrades/maintenanceDay"), t.text("/aks/upgrades/maintenanceStartTime"),
-                        t.integer("/aks/upgrades/maintenanceDurationHours")),
-                t.flag("/aks/containerInsights"));
+                        t.integer("/aks/upgrades/maintenanceDurationHours"), !channel.equals("none"),
+                        nodeOsChannel.equals("NodeImage") || nodeOsChannel.equals("SecurityPatch")),
+                t.flag("/aks/containerInsights"),
+                t.text("/postgres/storage/type").equals("local-nvme"));
     }
 
     private static ResolvedPostgres postgres(SpecTree t, String name) {
@@ -240,7 +257,8 @@ public final class SpecResolver {
                 retentionDays, retentionDays + 7, t.text("/backup/schedule"), t.text("/backup/compression"),
                 t.text("/backup/pluginChartVersion"), postgres.clusterName() + "-backups",
                 "https://" + account + ".blob.core.windows.net/" + container, postgres.clusterName() + "-daily",
-                postgres.clusterName() + "-on-demand", new ResolvedBackup.Sidecar("500m", "512Mi"));
+                postgres.clusterName() + "-on-demand", new ResolvedBackup.Sidecar("500m", "512Mi"),
+                SOFT_DELETE_DAYS);
     }
 
     private static ResolvedRestore restore(SpecTree t) {

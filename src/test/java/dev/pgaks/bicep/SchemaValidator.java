@@ -23,7 +23,11 @@ final class SchemaValidator {
      */
     private static final Map<String, Pattern> DOCUMENTED_OPEN_ENUM_VALUES = Map.of(
             "microsoft.insights/datacollectionrules properties.dataFlows[].streams[]",
-            Pattern.compile("Microsoft-PrometheusMetrics|Custom-.+"));
+            Pattern.compile("Microsoft-PrometheusMetrics|Microsoft-ContainerInsights-Group-Default|Custom-.+"),
+            // Container Insights' collection stream (learn.microsoft.com, "Configure data collection in Container
+            // insights using data collection rule"), which the AKS monitoring add-on reads with useAADAuth.
+            "microsoft.insights/datacollectionrules properties.dataSources.extensions[].streams[]",
+            Pattern.compile("Microsoft-ContainerInsights-Group-Default"));
 
     private final FileFindings findings;
     private final String resource;

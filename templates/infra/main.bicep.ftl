@@ -1,0 +1,364 @@
+<#assign aks = spec.aks>
+<#assign upgrades = aks.upgrades>
+<#assign hasLogs = paths?seq_contains("infra/modules/logs.bicep")>
+<#assign hasStorage = paths?seq_contains("infra/modules/storage.bicep")>
+<#assign hasMonitoring = paths?seq_contains("infra/modules/monitoring.bicep")>
+<#assign prometheus = spec.monitoring.prometheus == "azure-managed">
+<#assign grafana = spec.monitoring.grafana == "azure-managed">
+// ${spec.header?no_esc}
+// Every Azure resource of the deployment, into an existing resource group:
+//   az deployment group create --resource-group <group> --template-file infra/main.bicep --parameters infra/main.bicepparam
+// The values are in main.bicepparam; this file and the modules only wire them.
+targetScope = 'resourceGroup'
+
+@description('Azure region of every resource; it must offer availability zones.')
+param location string
+
+@description('Tags set on every taggable resource.')
+param tags object
+
+@description('Availability zones of the node pools.')
+@allowed([
+  '1'
+  '2'
+  '3'
+])
+param zones array
+
+@description('Name of the identity the AKS control plane runs as.')
+@minLength(3)
+@maxLength(128)
+param controlPlaneIdentityName string
+
+@description('Name of the identity the PostgreSQL pods use through workload identity.')
+@minLength(3)
+@maxLength(128)
+param workloadIdentityName string
+
+@description('Name of the federated credential that trusts the CNPG cluster\'s service account.')
+@minLength(3)
+@maxLength(120)
+param federatedCredentialName string
+
+@description('Service account the credential trusts: system:serviceaccount:<namespace>:<CNPG cluster name>.')
+param federatedSubject string
+
+@description('AKS cluster name.')
+@minLength(1)
+@maxLength(63)
+param clusterName string
+
+@description('DNS prefix of the API server address.')
+@minLength(1)
+@maxLength(54)
+param dnsPrefix string
+
+@description('Kubernetes version, major.minor or major.minor.patch.')
+param kubernetesVersion string
+
+@description('AKS pricing tier; Standard carries the uptime SLA.')
+@allowed([
+  'Free'
+  'Standard'
+  'Premium'
+])
+param aksTier string
+
+@description('Name of the resource group AKS creates for the nodes.')
+@minLength(1)
+@maxLength(80)
+param nodeResourceGroup string
+
+@description('VM size of the system pool.')
+param systemPoolVmSize string
+
+@description('Autoscaler lower bound of the system pool.')
+@minValue(1)
+@maxValue(1000)
+param systemPoolMinCount int
+
+@description('Autoscaler upper bound of the system pool.')
+@minValue(1)
+@maxValue(1000)
+param systemPoolMaxCount int
+
+@description('Name of the PostgreSQL node pool.')
+@minLength(1)
+@maxLength(12)
+param postgresPoolName string
+
+@description('VM size of the PostgreSQL pool; it sizes the PostgreSQL pods.')
+param postgresPoolVmSize string
+
+@description('Autoscaler lower bound of the PostgreSQL pool (at least one node per instance).')
+@minValue(1)
+@maxValue(1000)
+param postgresPoolMinCount int
+
+@description('Autoscaler upper bound of the PostgreSQL pool.')
+@minValue(1)
+@maxValue(1000)
+param postgresPoolMaxCount int
+
+@description('Overlay pod CIDR.')
+param podCidr string
+
+@description('Kubernetes service CIDR.')
+param serviceCidr string
+
+@description('Cluster DNS service IP, inside the service CIDR.')
+param dnsServiceIp string
+<#if aks.apiServerAuthorizedIpRanges?has_content>
+
+@description('CIDR ranges allowed to reach the API server.')
+param apiServerAuthorizedIpRanges array
+</#if>
+<#if aks.entraId.enabled>
+
+@description('Entra group object IDs that get cluster admin.')
+param adminGroupObjectIds array
+</#if>
+
+@description('Disable local (certificate) accounts, so that every sign-in goes through Entra ID.')
+param disableLocalAccounts bool
+
+@description('Cluster auto-upgrade channel.')
+@allowed([
+  'none'
+  'patch'
+  'stable'
+  'rapid'
+  'node-image'
+])
+param upgradeChannel string
+
+@description('Node OS upgrade channel.')
+@allowed([
+  'None'
+  'Unmanaged'
+  'SecurityPatch'
+  'NodeImage'
+])
+param nodeOsUpgradeChannel string
+<#if upgrades.autoUpgradeWindow || upgrades.nodeOsUpgradeWindow>
+
+@description('Day of the weekly maintenance window.')
+@allowed([
+  'Monday'
+  'Tuesday'
+  'Wednesday'
+  'Thursday'
+  'Friday'
+  'Saturday'
+  'Sunday'
+])
+param maintenanceDay string
+
+@description('Start of the maintenance window, HH:MM in UTC.')
+@minLength(5)
+@maxLength(5)
+param maintenanceStartTime string
+
+@description('Length of the maintenance window in hours.')
+@minValue(4)
+@maxValue(24)
+param maintenanceDurationHours int
+</#if>
+<#if hasLogs>
+
+@description('Name of the Log Analytics workspace Container Insights writes to.')
+@minLength(4)
+@maxLength(63)
+param logAnalyticsWorkspaceName string
+</#if>
+<#if hasStorage>
+
+@description('Storage account for backups: globally unique, 3-24 lowercase letters and digits.')
+@minLength(3)
+@maxLength(24)
+param storageAccountName string
+
+@description('Storage account redundancy.')
+@allowed([
+  'Standard_ZRS'
+  'Standard_GZRS'
+  'Standard_RAGZRS'
+  'Standard_LRS'
+  'Standard_GRS'
+  'Standard_RAGRS'
+])
+param storageSku string
+
+@description('Blob container the backups go to.')
+@minLength(3)
+@maxLength(63)
+param backupContainerName string
+
+@description('Days a deleted blob or container stays recoverable.')
+@minValue(1)
+@maxValue(365)
+param softDeleteDays int
+
+@description('Days after which the lifecycle rule deletes backup blobs; never shorter than the backup retention.')
+@minValue(1)
+param lifecycleDays int
+</#if>
+<#if prometheus>
+
+@description('Name of the Azure Monitor workspace that stores the Prometheus metrics.')
+@minLength(2)
+param monitorWorkspaceName string
+
+@description('Name of the data collection endpoint the metrics agent sends to.')
+@minLength(3)
+@maxLength(44)
+param dataCollectionEndpointName string
+
+@description('Name of the data collection rule that forwards Prometheus metrics to the workspace.')
+@minLength(1)
+@maxLength(64)
+param prometheusRuleName string
+
+@description('Name of the association of the Prometheus data collection rule with the cluster.')
+param prometheusAssociationName string
+</#if>
+<#if aks.containerInsights>
+
+@description('Name of the Container Insights data collection rule.')
+@minLength(1)
+@maxLength(64)
+param containerInsightsRuleName string
+</#if>
+<#if grafana>
+
+@description('Name of the Azure Managed Grafana workspace.')
+@minLength(2)
+@maxLength(23)
+param grafanaName string
+
+@description('Entra object IDs (users or groups) granted Grafana Admin.')
+param grafanaAdminPrincipalIds array
+</#if>
+
+module identity 'modules/identity.bicep' = {
+  name: 'pgaks-identity'
+  params: {
+    location: location
+    tags: tags
+    controlPlaneIdentityName: controlPlaneIdentityName
+    workloadIdentityName: workloadIdentityName
+  }
+}
+<#if hasLogs>
+
+module logs 'modules/logs.bicep' = {
+  name: 'pgaks-logs'
+  params: {
+    location: location
+    tags: tags
+    logAnalyticsWorkspaceName: logAnalyticsWorkspaceName
+  }
+}
+</#if>
+
+module aks 'modules/aks.bicep' = {
+  name: 'pgaks-aks'
+  params: {
+    location: location
+    tags: tags
+    clusterName: clusterName
+    dnsPrefix: dnsPrefix
+    kubernetesVersion: kubernetesVersion
+    tier: aksTier
+    nodeResourceGroup: nodeResourceGroup
+    controlPlaneIdentityId: identity.outputs.controlPlaneIdentityId
+    zones: zones
+    systemPoolVmSize: systemPoolVmSize
+    systemPoolMinCount: systemPoolMinCount
+    systemPoolMaxCount: systemPoolMaxCount
+    postgresPoolName: postgresPoolName
+    postgresPoolVmSize: postgresPoolVmSize
+    postgresPoolMinCount: postgresPoolMinCount
+    postgresPoolMaxCount: postgresPoolMaxCount
+    podCidr: podCidr
+    serviceCidr: serviceCidr
+    dnsServiceIp: dnsServiceIp
+<#if aks.apiServerAuthorizedIpRanges?has_content>
+    apiServerAuthorizedIpRanges: apiServerAuthorizedIpRanges
+</#if>
+<#if aks.entraId.enabled>
+    adminGroupObjectIds: adminGroupObjectIds
+</#if>
+    disableLocalAccounts: disableLocalAccounts
+    upgradeChannel: upgradeChannel
+    nodeOsUpgradeChannel: nodeOsUpgradeChannel
+<#if upgrades.autoUpgradeWindow || upgrades.nodeOsUpgradeWindow>
+    maintenanceDay: maintenanceDay
+    maintenanceStartTime: maintenanceStartTime
+    maintenanceDurationHours: maintenanceDurationHours
+</#if>
+<#if hasLogs>
+    logAnalyticsWorkspaceId: logs.outputs.workspaceId
+</#if>
+    workloadIdentityName: identity.outputs.workloadIdentityName
+    federatedCredentialName: federatedCredentialName
+    federatedSubject: federatedSubject
+  }
+}
+<#if hasStorage>
+
+module storage 'modules/storage.bicep' = {
+  name: 'pgaks-storage'
+  params: {
+    location: location
+    tags: tags
+    storageAccountName: storageAccountName
+    storageSku: storageSku
+    containerName: backupContainerName
+    softDeleteDays: softDeleteDays
+    lifecycleDays: lifecycleDays
+    workloadPrincipalId: identity.outputs.workloadPrincipalId
+  }
+}
+</#if>
+<#if hasMonitoring>
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'pgaks-monitoring'
+  params: {
+    location: location
+    tags: tags
+<#if prometheus || aks.containerInsights>
+    clusterName: aks.outputs.clusterName
+</#if>
+<#if prometheus>
+    monitorWorkspaceName: monitorWorkspaceName
+    dataCollectionEndpointName: dataCollectionEndpointName
+    prometheusRuleName: prometheusRuleName
+    prometheusAssociationName: prometheusAssociationName
+</#if>
+<#if aks.containerInsights>
+    logAnalyticsWorkspaceId: logs.outputs.workspaceId
+    containerInsightsRuleName: containerInsightsRuleName
+</#if>
+<#if grafana>
+    grafanaName: grafanaName
+    grafanaAdminPrincipalIds: grafanaAdminPrincipalIds
+</#if>
+  }
+}
+</#if>
+
+output clusterName string = aks.outputs.clusterName
+output oidcIssuerUrl string = aks.outputs.oidcIssuerUrl
+// pgaks render --azure-outputs reads this one by name.
+output workloadIdentityClientId string = identity.outputs.workloadClientId
+<#if hasStorage>
+output storageBlobEndpoint string = storage.outputs.blobEndpoint
+</#if>
+<#if prometheus>
+output monitorWorkspaceId string = monitoring.outputs.monitorWorkspaceId
+</#if>
+<#if grafana>
+output grafanaEndpoint string = monitoring.outputs.grafanaEndpoint
+</#if>

@@ -1,0 +1,88 @@
+<#assign az = spec.azure>
+<#assign aks = spec.aks>
+<#assign upgrades = aks.upgrades>
+<#assign dc = az.dataCollection>
+<#macro list values>
+<#if values?has_content>
+[
+<#list values as value>
+  ${value}
+</#list>
+]<#t>
+<#else>
+[]<#t>
+</#if>
+</#macro>
+// ${spec.header?no_esc}
+// The spec's values for main.bicep. Change pgaks.yaml and render again rather than editing this file.
+using 'main.bicep'
+
+param location = ${az.location}
+param tags = {
+<#list az.tags as tag>
+  ${tag.key}: ${tag.value}
+</#list>
+}
+param zones = <@list az.zones/>
+
+param controlPlaneIdentityName = ${az.controlPlaneIdentityName}
+param workloadIdentityName = ${az.workloadIdentityName}
+param federatedCredentialName = ${az.federatedCredentialName}
+param federatedSubject = ${az.federatedSubject}
+
+param clusterName = ${aks.clusterName}
+param dnsPrefix = ${aks.dnsPrefix}
+param kubernetesVersion = ${aks.kubernetesVersion}
+param aksTier = ${aks.tier}
+param nodeResourceGroup = ${aks.nodeResourceGroup}
+param systemPoolVmSize = ${aks.systemPool.vmSize}
+param systemPoolMinCount = ${aks.systemPool.minCount}
+param systemPoolMaxCount = ${aks.systemPool.maxCount}
+param postgresPoolName = ${aks.postgresPool.name}
+param postgresPoolVmSize = ${aks.postgresPool.vmSize}
+param postgresPoolMinCount = ${aks.postgresPool.minCount}
+param postgresPoolMaxCount = ${aks.postgresPool.maxCount}
+param podCidr = ${aks.network.podCidr}
+param serviceCidr = ${aks.network.serviceCidr}
+param dnsServiceIp = ${aks.network.dnsServiceIp}
+<#if aks.apiServerAuthorizedIpRanges?has_content>
+param apiServerAuthorizedIpRanges = <@list aks.apiServerAuthorizedIpRanges/>
+</#if>
+<#if aks.entraId.enabled>
+param adminGroupObjectIds = <@list aks.entraId.adminGroupObjectIds/>
+</#if>
+param disableLocalAccounts = ${aks.entraId.disableLocalAccounts?c?no_esc}
+param upgradeChannel = ${upgrades.channel}
+param nodeOsUpgradeChannel = ${upgrades.nodeOsChannel}
+<#if upgrades.autoUpgradeWindow || upgrades.nodeOsUpgradeWindow>
+param maintenanceDay = ${upgrades.maintenanceDay}
+param maintenanceStartTime = ${upgrades.maintenanceStartTime}
+param maintenanceDurationHours = ${upgrades.maintenanceDurationHours}
+</#if>
+<#if paths?seq_contains("infra/modules/logs.bicep")>
+
+param logAnalyticsWorkspaceName = ${az.logAnalyticsWorkspaceName}
+</#if>
+<#if paths?seq_contains("infra/modules/storage.bicep")>
+
+param storageAccountName = ${spec.backup.storageAccountName}
+param storageSku = ${spec.backup.storageSku}
+param backupContainerName = ${spec.backup.containerName}
+param softDeleteDays = ${spec.backup.softDeleteDays}
+param lifecycleDays = ${spec.backup.lifecycleDays}
+</#if>
+<#if spec.monitoring.prometheus == "azure-managed">
+
+param monitorWorkspaceName = ${az.monitorWorkspaceName}
+param dataCollectionEndpointName = ${dc.endpointName}
+param prometheusRuleName = ${dc.prometheusRuleName}
+param prometheusAssociationName = ${dc.prometheusAssociationName}
+</#if>
+<#if aks.containerInsights>
+param containerInsightsRuleName = ${dc.containerInsightsRuleName}
+</#if>
+<#if spec.monitoring.grafana == "azure-managed">
+
+param grafanaName = ${az.grafanaName}
+param grafanaAdminPrincipalIds = <@list spec.monitoring.grafanaAdminPrincipalIds/>
+</#if>

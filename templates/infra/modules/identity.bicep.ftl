@@ -1,0 +1,36 @@
+// ${spec.header?no_esc}
+// Two user-assigned identities, so that each holds only the rights it needs: the AKS control plane's, and the
+// PostgreSQL workload's (backups to Blob Storage through workload identity).
+
+@description('Azure region of the identities.')
+param location string
+
+@description('Tags set on every taggable resource.')
+param tags object
+
+@description('Name of the identity the AKS control plane runs as.')
+@minLength(3)
+@maxLength(128)
+param controlPlaneIdentityName string
+
+@description('Name of the identity the PostgreSQL pods use through workload identity.')
+@minLength(3)
+@maxLength(128)
+param workloadIdentityName string
+
+resource controlPlane 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: controlPlaneIdentityName
+  location: location
+  tags: tags
+}
+
+resource workload 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: workloadIdentityName
+  location: location
+  tags: tags
+}
+
+output controlPlaneIdentityId string = controlPlane.id
+output workloadIdentityName string = workload.name
+output workloadPrincipalId string = workload.properties.principalId
+output workloadClientId string = workload.properties.clientId

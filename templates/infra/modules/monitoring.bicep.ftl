@@ -1,0 +1,253 @@
+<#assign prometheus = spec.monitoring.prometheus == "azure-managed">
+<#assign grafana = spec.monitoring.grafana == "azure-managed">
+<#assign insights = spec.aks.containerInsights>
+<#assign dc = spec.azure.dataCollection>
+// ${spec.header?no_esc}
+// Monitoring around the cluster: managed Prometheus (Azure Monitor workspace, data collection endpoint and rule,
+// associated with the cluster), Container Insights' data collection rule, and Azure Managed Grafana.
+// Deployed after the cluster, so that resources here can refer to it (associations, Prometheus rule groups).
+
+@description('Azure region of the monitoring resources.')
+param location string
+
+@description('Tags set on every taggable resource.')
+param tags object
+<#if prometheus || insights>
+
+@description('Name of the AKS cluster the data collection rules are associated with.')
+param clusterName string
+</#if>
+<#if prometheus>
+
+@description('Name of the Azure Monitor workspace that stores the Prometheus metrics.')
+@minLength(2)
+param monitorWorkspaceName string
+
+@description('Name of the data collection endpoint the metrics agent sends to.')
+@minLength(3)
+@maxLength(44)
+param dataCollectionEndpointName string
+
+@description('Name of the data collection rule that forwards Prometheus metrics to the workspace.')
+@minLength(1)
+@maxLength(64)
+param prometheusRuleName string
+
+@description('Name of the association of the Prometheus data collection rule with the cluster.')
+param prometheusAssociationName string
+</#if>
+<#if insights>
+
+@description('Resource ID of the Log Analytics workspace Container Insights writes to.')
+param logAnalyticsWorkspaceId string
+
+@description('Name of the Container Insights data collection rule.')
+@minLength(1)
+@maxLength(64)
+param containerInsightsRuleName string
+</#if>
+<#if grafana>
+
+@description('Name of the Azure Managed Grafana workspace.')
+@minLength(2)
+@maxLength(23)
+param grafanaName string
+
+@description('Entra object IDs (users or groups) granted Grafana Admin.')
+param grafanaAdminPrincipalIds array
+
+// Grafana Admin: manage the Grafana instance's dashboards, data sources and users.
+var grafanaAdminRoleId = ${spec.azure.roles.grafanaAdmin}
+</#if>
+<#if prometheus && grafana>
+
+// Monitoring Data Reader: query the metrics in an Azure Monitor workspace.
+var monitoringDataReaderRoleId = ${spec.azure.roles.monitoringDataReader}
+</#if>
+<#if prometheus || insights>
+
+resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' existing = {
+  name: clusterName
+}
+</#if>
+<#if prometheus>
+
+resource monitorWorkspace 'Microsoft.Monitor/accounts@2025-10-03' = {
+  name: monitorWorkspaceName
+  location: location
+  tags: tags
+}
+
+resource dataCollectionEndpoint 'Microsoft.Insights/dataCollectionEndpoints@2024-03-11' = {
+  name: dataCollectionEndpointName
+  location: location
+  tags: tags
+  kind: 'Linux'
+  properties: {}
+}
+
+resource prometheusRule 'Microsoft.Insights/dataCollectionRules@2024-03-11' = {
+  name: prometheusRuleName
+  location: location
+  tags: tags
+  kind: 'Linux'
+  properties: {
+    dataCollectionEndpointId: dataCollectionEndpoint.id
+    dataSources: {
+      prometheusForwarder: [
+        {
+          name: 'PrometheusDataSource'
+          streams: [
+            'Microsoft-PrometheusMetrics'
+          ]
+          labelIncludeFilter: {}
+        }
+      ]
+    }
+    destinations: {
+      monitoringAccounts: [
+        {
+          name: 'MonitoringAccount'
+          accountResourceId: monitorWorkspace.id
+        }
+      ]
+    }
+    dataFlows: [
+      {
+        streams: [
+          'Microsoft-PrometheusMetrics'
+        ]
+        destinations: [
+          'MonitoringAccount'
+        ]
+      }
+    ]
+  }
+}
+
+resource prometheusAssociation 'Microsoft.Insights/dataCollectionRuleAssociations@2024-03-11' = {
+  name: prometheusAssociationName
+  scope: aks
+  properties: {
+    dataCollectionRuleId: prometheusRule.id
+    description: 'pgaks: managed Prometheus metrics of the cluster to the Azure Monitor workspace'
+  }
+}
+</#if>
+<#if insights>
+
+// The omsagent add-on signs in with its managed identity (useAADAuth) and reads what to collect from this rule.
+resource containerInsightsRule 'Microsoft.Insights/dataCollectionRules@2024-03-11' = {
+  name: containerInsightsRuleName
+  location: location
+  tags: tags
+  kind: 'Linux'
+  properties: {
+    dataSources: {
+      extensions: [
+        {
+          name: 'ContainerInsightsExtension'
+          extensionName: 'ContainerInsights'
+          streams: [
+            'Microsoft-ContainerInsights-Group-Default'
+          ]
+          extensionSettings: {
+            dataCollectionSettings: {
+              interval: '1m'
+              namespaceFilteringMode: 'Off'
+              enableContainerLogV2: true
+            }
+          }
+        }
+      ]
+    }
+    destinations: {
+      logAnalytics: [
+        {
+          name: 'ContainerInsightsWorkspace'
+          workspaceResourceId: logAnalyticsWorkspaceId
+        }
+      ]
+    }
+    dataFlows: [
+      {
+        streams: [
+          'Microsoft-ContainerInsights-Group-Default'
+        ]
+        destinations: [
+          'ContainerInsightsWorkspace'
+        ]
+      }
+    ]
+  }
+}
+
+resource containerInsightsAssociation 'Microsoft.Insights/dataCollectionRuleAssociations@2024-03-11' = {
+  name: ${dc.containerInsightsAssociationName}
+  scope: aks
+  properties: {
+    dataCollectionRuleId: containerInsightsRule.id
+    description: 'pgaks: Container Insights logs of the cluster to the Log Analytics workspace'
+  }
+}
+</#if>
+<#if grafana>
+
+resource grafana 'Microsoft.Dashboard/grafana@2025-08-01' = {
+  name: grafanaName
+  location: location
+  tags: tags
+  sku: {
+    name: 'Standard'
+  }
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    zoneRedundancy: 'Enabled'
+    publicNetworkAccess: 'Enabled'
+    apiKey: 'Disabled'
+<#if prometheus>
+    grafanaIntegrations: {
+      azureMonitorWorkspaceIntegrations: [
+        {
+          azureMonitorWorkspaceResourceId: monitorWorkspace.id
+        }
+      ]
+    }
+</#if>
+  }
+}
+<#if prometheus>
+
+// Grafana queries the workspace as itself.
+resource grafanaReadsMetrics 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(monitorWorkspace.id, grafana.id, monitoringDataReaderRoleId)
+  scope: monitorWorkspace
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringDataReaderRoleId)
+    principalId: grafana.identity.principalId
+    principalType: 'ServicePrincipal'
+    description: 'pgaks: Azure Managed Grafana reads the managed Prometheus metrics'
+  }
+}
+</#if>
+
+// No principalType: the IDs may be users or groups; Azure looks the type up.
+resource grafanaAdmins 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for principalId in grafanaAdminPrincipalIds: {
+  name: guid(grafana.id, principalId, grafanaAdminRoleId)
+  scope: grafana
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', grafanaAdminRoleId)
+    principalId: principalId
+    description: 'pgaks: Grafana Admin from monitoring.grafanaAdminPrincipalIds'
+  }
+}]
+</#if>
+
+<#if prometheus>
+output monitorWorkspaceId string = monitorWorkspace.id
+</#if>
+<#if grafana>
+output grafanaEndpoint string = grafana.properties.endpoint
+</#if>
