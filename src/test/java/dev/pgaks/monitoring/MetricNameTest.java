@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgaks.resolve.AlertCatalog;
 import dev.pgaks.resolve.ResolvedAlert;
+import dev.pgaks.validate.SpecSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ class MetricNameTest {
     @Test
     void alertAndRunbookQueriesUseExistingMetrics() throws IOException {
         Set<String> allowed = allowed();
-        List<ResolvedAlert> alerts = AlertCatalog.load().resolve(MonitoringTestSupport.sampleContext(true));
+        List<ResolvedAlert> alerts = AlertCatalog.load(SpecSchema.load()).resolve(MonitoringTestSupport.sampleContext(true));
         assertAll(alerts.stream().map(alert -> () -> {
             Set<String> used = new TreeSet<>(PromqlMetricNames.of(alert.expr()));
             assertFalse(used.isEmpty(), alert.name() + ": no metric found in expr");

@@ -24,7 +24,7 @@ final class MonitoringTestSupport {
     }
 
     static AlertContext sampleContext(boolean synchronous) {
-        return new AlertContext(NAMESPACE, CLUSTER, OPERATOR_NAMESPACE, 3, 3, synchronous, Map.of());
+        return new AlertContext(NAMESPACE, CLUSTER, OPERATOR_NAMESPACE, 3, 3, synchronous, Map.of(), "");
     }
 
     /** A file under the reference directory; skips the test when the reference data is not available. */

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pgaks.resolve.AlertCatalog;
 import dev.pgaks.resolve.AlertContext;
 import dev.pgaks.resolve.ResolvedAlert;
+import dev.pgaks.validate.SpecSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -49,7 +50,7 @@ class PromtoolRulesTest {
     @TempDir
     Path tmp;
 
-    private final AlertCatalog catalog = AlertCatalog.load();
+    private final AlertCatalog catalog = AlertCatalog.load(SpecSchema.load());
 
     @Test
     void resolvedRulesPassPromtoolCheck() throws Exception {

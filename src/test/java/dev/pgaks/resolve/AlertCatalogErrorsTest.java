@@ -3,25 +3,25 @@ package dev.pgaks.resolve;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pgaks.validate.SpecSchema;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Error paths of the resolver that the bundled (correct) catalog cannot exercise. */
 class AlertCatalogErrorsTest {
-    private static final AlertContext CTX = new AlertContext("ns", "pg", "cnpg-system", 3, 3, true, Map.of());
 
     @Test
     void unknownThresholdOverrideIsRejected() {
-        AlertContext ctx = new AlertContext("ns", "pg", "cnpg-system", 3, 3, true, Map.of("noSuchThreshold", "1"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AlertCatalog.load().resolve(ctx));
+        AlertContext ctx = new AlertContext("ns", "pg", "cnpg-system", 3, 3, true, Map.of("noSuchThreshold", "1"), "");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AlertCatalog.load(SpecSchema.load()).resolve(ctx));
         assertTrue(e.getMessage().contains("noSuchThreshold"));
     }
 
     @Test
     void nonNumericThresholdCannotInjectPromql() {
         AlertContext ctx = new AlertContext("ns", "pg", "cnpg-system", 3, 3, true,
-                Map.of("backupMaxAgeHours", "1 or vector(1)"));
-        assertThrows(IllegalArgumentException.class, () -> AlertCatalog.load().resolve(ctx));
+                Map.of("backupMaxAgeHours", "1 or vector(1)"), "");
+        assertThrows(IllegalArgumentException.class, () -> AlertCatalog.load(SpecSchema.load()).resolve(ctx));
     }
 
     @Test
