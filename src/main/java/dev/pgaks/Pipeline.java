@@ -6,7 +6,9 @@ import dev.pgaks.load.SpecDocument;
 import dev.pgaks.load.SpecLoader;
 import dev.pgaks.render.Documentation;
 import dev.pgaks.render.KubernetesManifests;
+import dev.pgaks.render.Observability;
 import dev.pgaks.render.RenderedFile;
+import dev.pgaks.render.Runbooks;
 import dev.pgaks.render.TemplateRenderer;
 import dev.pgaks.resolve.AzureOutputs;
 import dev.pgaks.resolve.ResolvedSpec;
@@ -45,7 +47,8 @@ public final class Pipeline {
     }
 
     public Outcome<List<RenderedFile>> render(ResolvedSpec resolved) {
-        List<RenderedFile> files = new TemplateRenderer(List.of(new KubernetesManifests(), new Documentation())).render(resolved);
+        List<RenderedFile> files = new TemplateRenderer(List.of(
+                new KubernetesManifests(), new Observability(), new Runbooks(), new Documentation())).render(resolved);
         List<String> findings = new OutputVerifier().verify(files);
         if (!findings.isEmpty()) {
             throw new IllegalStateException("pgaks bug: rendered output failed verification:\n  " + String.join("\n  ", findings));
