@@ -1,5 +1,6 @@
 package dev.pgaks.resolve;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,5 +36,19 @@ class AlertCatalogErrorsTest {
     void unterminatedPlaceholderIsABug() {
         assertThrows(IllegalStateException.class,
                 () -> AlertCatalog.substitute("X", "cluster %{cluster> is down", Map.of("cluster", "pg")));
+    }
+
+    @Test
+    void durationsBecomeIso8601AndZeroIsLeftOut() {
+        assertEquals("PT5M", AlertCatalog.iso8601("X", "5m"));
+        assertEquals("PT1H", AlertCatalog.iso8601("X", "1h"));
+        assertEquals("PT90S", AlertCatalog.iso8601("X", "90s"));
+        assertEquals("P1D", AlertCatalog.iso8601("X", "1d"));
+        assertEquals("", AlertCatalog.iso8601("X", "0m"));
+    }
+
+    @Test
+    void compoundDurationIsABug() {
+        assertThrows(IllegalStateException.class, () -> AlertCatalog.iso8601("X", "1h30m"));
     }
 }
