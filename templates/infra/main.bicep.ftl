@@ -221,6 +221,11 @@ param prometheusRuleName string
 
 @description('Name of the association of the Prometheus data collection rule with the cluster.')
 param prometheusAssociationName string
+<#if spec.monitoring.hasActionGroup()>
+
+@description('E-mail address the alert action group notifies.')
+param alertEmail string
+</#if>
 </#if>
 <#if aks.containerInsights>
 
@@ -344,6 +349,23 @@ module monitoring 'modules/monitoring.bicep' = {
 <#if grafana>
     grafanaName: grafanaName
     grafanaAdminPrincipalIds: grafanaAdminPrincipalIds
+</#if>
+  }
+}
+</#if>
+
+<#if prometheus>
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'pgaks-alerts'
+  params: {
+    location: location
+    tags: tags
+    monitorWorkspaceId: monitoring.outputs.monitorWorkspaceId
+    aksClusterId: aks.outputs.clusterId
+    aksClusterName: aks.outputs.clusterName
+<#if spec.monitoring.hasActionGroup()>
+    alertEmail: alertEmail
 </#if>
   }
 }

@@ -77,6 +77,9 @@ param monitorWorkspaceName = ${az.monitorWorkspaceName}
 param dataCollectionEndpointName = ${dc.endpointName}
 param prometheusRuleName = ${dc.prometheusRuleName}
 param prometheusAssociationName = ${dc.prometheusAssociationName}
+<#if spec.monitoring.hasActionGroup()>
+param alertEmail = ${spec.monitoring.alertEmail}
+</#if>
 </#if>
 <#if aks.containerInsights>
 param containerInsightsRuleName = ${dc.containerInsightsRuleName}

@@ -154,3 +154,7 @@ spec:
           barmanObjectName: ${spec.restore.sourceObjectStoreName}
           serverName: ${spec.restore.sourceCluster}
 </#if>
+  monitoring:
+    customQueriesConfigMap:
+      - name: ${spec.monitoring.customQueries.configMapName}
+        key: ${spec.monitoring.customQueries.key}

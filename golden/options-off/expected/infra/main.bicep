@@ -209,6 +209,7 @@ module storage 'modules/storage.bicep' = {
   }
 }
 
+
 output clusterName string = aks.outputs.clusterName
 output oidcIssuerUrl string = aks.outputs.oidcIssuerUrl
 // pgaks render --azure-outputs reads this one by name.

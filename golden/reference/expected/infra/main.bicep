@@ -204,6 +204,9 @@ param prometheusRuleName string
 @description('Name of the association of the Prometheus data collection rule with the cluster.')
 param prometheusAssociationName string
 
+@description('E-mail address the alert action group notifies.')
+param alertEmail string
+
 @description('Name of the Container Insights data collection rule.')
 @minLength(1)
 @maxLength(64)
@@ -301,6 +304,19 @@ module monitoring 'modules/monitoring.bicep' = {
     containerInsightsRuleName: containerInsightsRuleName
     grafanaName: grafanaName
     grafanaAdminPrincipalIds: grafanaAdminPrincipalIds
+  }
+}
+
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'pgaks-alerts'
+  params: {
+    location: location
+    tags: tags
+    monitorWorkspaceId: monitoring.outputs.monitorWorkspaceId
+    aksClusterId: aks.outputs.clusterId
+    aksClusterName: aks.outputs.clusterName
+    alertEmail: alertEmail
   }
 }
 

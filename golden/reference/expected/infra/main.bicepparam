@@ -57,6 +57,7 @@ param monitorWorkspaceName = 'amw-cnpg-prod'
 param dataCollectionEndpointName = 'dce-cnpg-prod'
 param prometheusRuleName = 'dcr-cnpg-prod-prometheus'
 param prometheusAssociationName = 'dcra-cnpg-prod-prometheus'
+param alertEmail = 'dba@example.com'
 param containerInsightsRuleName = 'dcr-cnpg-prod-containerinsights'
 
 param grafanaName = 'amg-cnpg-prod'

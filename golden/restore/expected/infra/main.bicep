@@ -300,6 +300,18 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'pgaks-alerts'
+  params: {
+    location: location
+    tags: tags
+    monitorWorkspaceId: monitoring.outputs.monitorWorkspaceId
+    aksClusterId: aks.outputs.clusterId
+    aksClusterName: aks.outputs.clusterName
+  }
+}
+
 output clusterName string = aks.outputs.clusterName
 output oidcIssuerUrl string = aks.outputs.oidcIssuerUrl
 // pgaks render --azure-outputs reads this one by name.

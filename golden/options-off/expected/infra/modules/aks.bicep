@@ -228,4 +228,5 @@ resource federatedCredential 'Microsoft.ManagedIdentity/userAssignedIdentities/f
 }
 
 output clusterName string = aks.name
+output clusterId string = aks.id
 output oidcIssuerUrl string = aks.properties.oidcIssuerProfile!.issuerURL

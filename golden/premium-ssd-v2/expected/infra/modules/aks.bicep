@@ -232,6 +232,10 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
     azureMonitorProfile: {
       metrics: {
         enabled: true
+        // The zone-spread alerts group instances by node zone, which kube-state-metrics only exports when allowed.
+        kubeStateMetrics: {
+          metricLabelsAllowlist: 'nodes=[topology.kubernetes.io/zone]'
+        }
       }
     }
     addonProfiles: {
@@ -305,4 +309,5 @@ resource federatedCredential 'Microsoft.ManagedIdentity/userAssignedIdentities/f
 }
 
 output clusterName string = aks.name
+output clusterId string = aks.id
 output oidcIssuerUrl string = aks.properties.oidcIssuerProfile!.issuerURL

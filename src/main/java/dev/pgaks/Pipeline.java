@@ -7,9 +7,11 @@ import dev.pgaks.render.BicepInfrastructure;
 import dev.pgaks.render.Documentation;
 import dev.pgaks.render.HelmValues;
 import dev.pgaks.render.KubernetesManifests;
+import dev.pgaks.render.Observability;
 import dev.pgaks.render.OperationsRunbooks;
 import dev.pgaks.render.OutputFamily;
 import dev.pgaks.render.RenderedFile;
+import dev.pgaks.render.Runbooks;
 import dev.pgaks.render.TemplateRenderer;
 import dev.pgaks.resolve.AzureOutputs;
 import dev.pgaks.resolve.ResolvedSpec;
@@ -46,6 +48,8 @@ public final class Pipeline {
             new BicepInfrastructure(),
             new KubernetesManifests(),
             new HelmValues(),
+            new Observability(),
+            new Runbooks(),
             new OperationsRunbooks(),
             new Documentation());
 

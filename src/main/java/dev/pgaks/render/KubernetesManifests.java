@@ -26,6 +26,8 @@ public final class KubernetesManifests implements OutputFamily {
         if (spec.restore().enabled()) {
             applied.add(PlannedFile.of(DIR + "objectstore-restore-source.yaml", "k8s/objectstore-restore-source.yaml.ftl"));
         }
+        // Before the Cluster, which reads it through spec.monitoring.customQueriesConfigMap.
+        applied.add(PlannedFile.of(DIR + "logical-replication-queries.yaml", "k8s/logical-replication-queries.yaml.ftl"));
         applied.add(PlannedFile.of(DIR + "cluster.yaml", "k8s/cluster.yaml.ftl"));
         for (ResolvedPostgres.Database database : postgres.databases()) {
             applied.add(new PlannedFile(DIR + "database-" + database.resourceName() + ".yaml", "k8s/database.yaml.ftl",

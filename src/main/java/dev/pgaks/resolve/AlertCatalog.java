@@ -1,12 +1,16 @@
 package dev.pgaks.resolve;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pgaks.validate.SpecSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -23,15 +27,24 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 public final class AlertCatalog {
     static final String ALERTS_RESOURCE = "/monitoring/alerts.yaml";
-    static final String THRESHOLDS_RESOURCE = "/monitoring/thresholds.schema.json";
+    /** Where the thresholds live in the spec schema, the single source of their names, bounds and defaults. */
+    static final String THRESHOLDS_FIELD = "monitoring.thresholds";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("%\\{([^}]*)}");
-    private static final Set<String> SEVERITIES = Set.of("critical", "warning", "info");
+    static final String RUNBOOK_FOLDER = "runbooks/";
+    /**
+     * Azure Monitor severities by name: Sev0 Critical, Sev2 Warning, Sev3 Informational. Sev1 (Error) is left
+     * unused so that an Azure alert's severity reads the same as the Prometheus {@code severity} label.
+     */
+    private static final Map<String, Integer> AZURE_SEVERITIES = Map.of("critical", 0, "warning", 2, "info", 3);
+    private static final Pattern DURATION = Pattern.compile("([0-9]+)([smhd])");
     private static final Set<String> CONDITIONS = Set.of("synchronous");
     /** Thresholds end up inside PromQL, so anything but a plain number could change the query. */
     private static final Pattern NUMBER = Pattern.compile("[0-9]+(\\.[0-9]+)?");
     /** Prometheus instance pods are named {@code <cluster>-<n>}; Jobs such as {@code <cluster>-1-initdb} must not match. */
     private static final String POD_SELECTOR_SUFFIX = "-([1-9][0-9]*)$";
+    /** An instance's PVCs: data {@code <pod>}, WAL {@code <pod>-wal}, tablespaces {@code <pod>-tbs-<name>}. */
+    private static final String PVC_SELECTOR_SUFFIX = "-([1-9][0-9]*)(-wal|-tbs-.+)?";
 
     private final List<Map<String, Object>> alerts;
     private final Map<String, String> defaultThresholds;
@@ -41,11 +54,11 @@ public final class AlertCatalog {
         this.defaultThresholds = defaultThresholds;
     }
 
-    public static AlertCatalog load() {
-        return new AlertCatalog(loadAlerts(), loadDefaultThresholds());
+    public static AlertCatalog load(SpecSchema schema) {
+        return new AlertCatalog(loadAlerts(), defaultThresholds(schema));
     }
 
-    /** Threshold defaults from {@code thresholds.schema.json}, in schema order. */
+    /** Threshold defaults from {@code monitoring.thresholds} of the spec schema, in schema order. */
     public Map<String, String> defaultThresholds() {
         return defaultThresholds;
     }
@@ -61,32 +74,30 @@ public final class AlertCatalog {
             @SuppressWarnings("unchecked")
             Map<String, Object> runbook = (Map<String, Object>) alert.get("runbook");
             String name = text(alert, "name");
+            String severity = text(alert, "severity");
+            String forDuration = text(alert, "for");
+            String runbookFile = RUNBOOK_FOLDER + name + ".md";
             resolved.add(new ResolvedAlert(
                     name,
-                    text(alert, "severity"),
-                    text(alert, "for"),
+                    severity,
+                    forDuration,
                     substitute(name, text(alert, "expr"), values),
                     substitute(name, text(alert, "summary"), values),
                     substitute(name, text(alert, "description"), values),
                     substitute(name, text(runbook, "meaning"), values),
                     substitute(name, text(runbook, "impact"), values),
                     substitute(name, text(runbook, "diagnosis"), values),
-                    substitute(name, text(runbook, "mitigation"), values)));
+                    substitute(name, text(runbook, "mitigation"), values),
+                    runbookFile,
+                    ctx.runbookBaseUrl().isEmpty() ? runbookFile : ctx.runbookBaseUrl() + name + ".md",
+                    AZURE_SEVERITIES.get(severity),
+                    iso8601(name, forDuration)));
         }
         return List.copyOf(resolved);
     }
 
     private Map<String, String> placeholderValues(AlertContext ctx) {
-        if (ctx.zoneCount() < 1 || ctx.instances() < 1) {
-            throw new IllegalArgumentException("zoneCount and instances must be at least 1: " + ctx);
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("namespace", ctx.namespace());
-        values.put("cluster", ctx.cluster());
-        values.put("podSelector", ctx.cluster() + POD_SELECTOR_SUFFIX);
-        values.put("operatorNamespace", ctx.operatorNamespace());
-        values.put("zoneCount", Integer.toString(ctx.zoneCount()));
-        values.put("instances", Integer.toString(ctx.instances()));
+        Map<String, String> values = clusterPlaceholders(ctx);
         Map<String, String> thresholds = new LinkedHashMap<>(defaultThresholds);
         ctx.thresholds().forEach((key, value) -> {
             if (!defaultThresholds.containsKey(key)) {
@@ -103,6 +114,22 @@ public final class AlertCatalog {
         return values;
     }
 
+    /** The placeholders that describe the cluster itself, shared with the dashboard's queries. */
+    static Map<String, String> clusterPlaceholders(AlertContext ctx) {
+        if (ctx.zoneCount() < 1 || ctx.instances() < 1) {
+            throw new IllegalArgumentException("zoneCount and instances must be at least 1: " + ctx);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("namespace", ctx.namespace());
+        values.put("cluster", ctx.cluster());
+        values.put("podSelector", ctx.cluster() + POD_SELECTOR_SUFFIX);
+        values.put("pvcSelector", ctx.cluster() + PVC_SELECTOR_SUFFIX);
+        values.put("operatorNamespace", ctx.operatorNamespace());
+        values.put("zoneCount", Integer.toString(ctx.zoneCount()));
+        values.put("instances", Integer.toString(ctx.instances()));
+        return values;
+    }
+
     private static boolean applies(Map<String, Object> alert, AlertContext ctx) {
         Object when = alert.get("when");
         if (when == null) {
@@ -112,6 +139,20 @@ public final class AlertCatalog {
             throw new IllegalStateException("alert " + alert.get("name") + " has unknown 'when: " + when + "'");
         }
         return ctx.synchronous();
+    }
+
+    /** A catalog duration ({@code 90s}, {@code 5m}, {@code 1h}, {@code 1d}) as ISO 8601; empty when zero. */
+    static String iso8601(String alertName, String duration) {
+        Matcher m = DURATION.matcher(duration);
+        if (!m.matches()) {
+            throw new IllegalStateException("alert " + alertName + " has 'for: " + duration + "'; use <n>s, <n>m, <n>h or <n>d");
+        }
+        long amount = Long.parseLong(m.group(1));
+        if (amount == 0) {
+            return "";
+        }
+        String unit = m.group(2).toUpperCase(Locale.ROOT);
+        return unit.equals("D") ? "P" + amount + "D" : "PT" + amount + unit;
     }
 
     /** Package-private so the error paths can be tested without a broken catalog on the classpath. */
@@ -155,7 +196,7 @@ public final class AlertCatalog {
         for (Object entry : list) {
             Map<String, Object> alert = (Map<String, Object>) entry;
             String severity = text(alert, "severity");
-            if (!SEVERITIES.contains(severity)) {
+            if (!AZURE_SEVERITIES.containsKey(severity)) {
                 throw new IllegalStateException("alert " + alert.get("name") + " has invalid severity " + severity);
             }
             alerts.add(Collections.unmodifiableMap(alert));
@@ -163,23 +204,26 @@ public final class AlertCatalog {
         return List.copyOf(alerts);
     }
 
-    /** JSON is YAML 1.2, so the schema fragment is read with the same parser as the catalog. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> loadDefaultThresholds() {
-        Map<String, Object> schema = (Map<String, Object>) loadResource(THRESHOLDS_RESOURCE);
-        Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
+    private static Map<String, String> defaultThresholds(SpecSchema schema) {
+        JsonNode thresholds = schema.field(THRESHOLDS_FIELD)
+                .orElseThrow(() -> new IllegalStateException("spec schema lacks " + THRESHOLDS_FIELD));
         Map<String, String> defaults = new LinkedHashMap<>();
-        properties.forEach((key, definition) -> {
-            Object value = ((Map<String, Object>) definition).get("default");
-            if (!(value instanceof Number)) {
-                throw new IllegalStateException("threshold " + key + " in " + THRESHOLDS_RESOURCE + " needs a numeric default");
+        for (String key : SpecSchema.propertyNames(thresholds)) {
+            JsonNode value = thresholds.path("properties").path(key).path("default");
+            if (!value.isNumber()) {
+                throw new IllegalStateException("threshold " + key + " in the spec schema needs a numeric default");
             }
-            defaults.put(key, value.toString());
-        });
+            defaults.put(key, plain(value.decimalValue()));
+        }
         return Collections.unmodifiableMap(defaults);
     }
 
-    private static Object loadResource(String resource) {
+    /** A threshold as PromQL reads it: {@code 1e-5} from YAML becomes {@code 0.00001}, {@code 1.0} becomes {@code 1}. */
+    static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    static Object loadResource(String resource) {
         try (InputStream in = AlertCatalog.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing classpath resource " + resource);

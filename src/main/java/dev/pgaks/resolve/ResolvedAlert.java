@@ -1,6 +1,16 @@
 package dev.pgaks.resolve;
 
-/** One alert of the catalog with every placeholder substituted; runbook fields are markdown. */
+/**
+ * One alert of the catalog with every placeholder substituted; runbook fields are markdown.
+ *
+ * @param runbookFile      where the runbook is rendered, relative to the output root
+ * @param runbookUrl       the {@code runbook_url} annotation: {@code monitoring.runbookBaseUrl} + file name, or
+ *                         {@link #runbookFile} when no base URL is given
+ * @param azureSeverity    Azure Monitor severity 0-4 for {@code prometheusRuleGroups}
+ * @param azureForDuration {@link #forDuration} as ISO 8601 ({@code PT5M}); empty for a zero duration, which Azure
+ *                         rule groups express by leaving {@code for} out
+ */
 public record ResolvedAlert(String name, String severity, String forDuration, String expr, String summary, String description,
-                            String runbookMeaning, String runbookImpact, String runbookDiagnosis, String runbookMitigation) {
+                            String runbookMeaning, String runbookImpact, String runbookDiagnosis, String runbookMitigation,
+                            String runbookFile, String runbookUrl, int azureSeverity, String azureForDuration) {
 }

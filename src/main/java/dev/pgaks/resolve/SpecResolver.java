@@ -39,12 +39,13 @@ public final class SpecResolver {
         ResolvedPostgres postgres = postgres(t, name);
         ResolvedAzure azure = azure(t, name, env, outputs, postgres);
         ResolvedAks aks = aks(t, name, env);
+        ResolvedMonitoring monitoring = new MonitoringResolver(schema).resolve(t, name, env, azure, aks, postgres);
         // The file name appears in comment headers, which no escaping protects: keep it to printable characters.
         String specFile = Path.of(document.file()).getFileName().toString().replaceAll("[^\\p{Print}]", "_");
         return new ResolvedSpec(pgaksVersion, specFile,
                 ResourceNames.hash(new String(document.bytes(), java.nio.charset.StandardCharsets.UTF_8)),
                 name, env, azure, aks, postgres, backup(t, name, env, azure, postgres), restore(t),
-                monitoring(t));
+                monitoring);
     }
 
     private static ResolvedAzure azure(SpecTree t, String name, String env, AzureOutputs outputs,
@@ -266,12 +267,6 @@ public final class SpecResolver {
         String target = t.optionalText("/restore/targetTime");
         return new ResolvedRestore(t.flag("/restore/enabled"), source == null ? "" : source, target == null ? "" : target,
                 source == null ? "" : source + "-source");
-    }
-
-    private static ResolvedMonitoring monitoring(SpecTree t) {
-        return new ResolvedMonitoring(t.text("/monitoring/prometheus"), t.text("/monitoring/grafana"),
-                t.text("/monitoring/alertEmail"), t.strings("/monitoring/grafanaAdminPrincipalIds"),
-                t.text("/monitoring/runbookBaseUrl"));
     }
 
     private static String orDerived(SpecTree t, String pointer, String derived) {

@@ -50,7 +50,7 @@ public final class OutputVerifier {
     private void verifyYaml(RenderedFile file, List<String> findings) {
         Load load = new Load(LoadSettings.builder().setAllowDuplicateKeys(false).build());
         for (Object document : load.loadAllFromString(file.text())) {
-            if (document == null || !file.path().startsWith("k8s/")) {
+            if (document == null || !(file.path().startsWith("k8s/") || file.path().startsWith("monitoring/"))) {
                 continue;
             }
             if (!(document instanceof Map<?, ?> object)) {

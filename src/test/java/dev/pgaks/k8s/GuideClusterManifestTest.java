@@ -55,7 +55,9 @@ class GuideClusterManifestTest {
             Map.entry("spec/affinity/tolerations", "the postgres pool is tainted for PostgreSQL only (the guide's optional hardening)"),
             Map.entry("spec/postgresql/synchronous/dataDurability", "stated: commits wait for a standby"),
             Map.entry("spec/postgresql/synchronous/failoverQuorum", "replaces the guide's alpha annotation"),
-            Map.entry("spec/plugins", "WAL archiving through the Barman Cloud plugin's ObjectStore"));
+            Map.entry("spec/plugins", "WAL archiving through the Barman Cloud plugin's ObjectStore"),
+            Map.entry("spec/monitoring/customQueriesConfigMap",
+                    "the logical-replication metrics the CNPG chart's alerts read (the guide installs no alerts)"));
 
     @Test
     void referenceClusterIsTheGuidesExceptForListedImprovements() throws IOException {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pgaks.resolve.AlertCatalog;
 import dev.pgaks.resolve.AlertContext;
 import dev.pgaks.resolve.ResolvedAlert;
+import dev.pgaks.validate.SpecSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ class AlertCatalogTest {
 
     private static final String SYNC_ONLY = "CNPGClusterNoSynchronousStandby";
 
-    private final AlertCatalog catalog = AlertCatalog.load();
+    private final AlertCatalog catalog = AlertCatalog.load(SpecSchema.load());
 
     @Test
     void everyAlertHasAllFieldsResolved() {
@@ -143,9 +144,9 @@ class AlertCatalogTest {
     @Test
     void resolutionIsDeterministicAndUsesContext() {
         AlertContext ctx = new AlertContext("db", "orders", "ops", 2, 5, false,
-                Map.of("backupMaxAgeHours", "8", "connectionsWarningPercent", "60"));
+                Map.of("backupMaxAgeHours", "8", "connectionsWarningPercent", "60"), "");
         List<ResolvedAlert> first = catalog.resolve(ctx);
-        assertEquals(first, AlertCatalog.load().resolve(ctx));
+        assertEquals(first, AlertCatalog.load(SpecSchema.load()).resolve(ctx));
         Map<String, ResolvedAlert> byName = first.stream().collect(Collectors.toMap(ResolvedAlert::name, Function.identity()));
         assertTrue(byName.get("CNPGClusterBackupTooOld").expr().contains("> 8 * 3600"));
         assertTrue(byName.get("CNPGClusterHighConnectionsWarning").expr().contains("> 60"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgaks.resolve.AlertCatalog;
 import dev.pgaks.resolve.ResolvedAlert;
+import dev.pgaks.validate.SpecSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -54,7 +57,7 @@ class MetricNameTest {
     @Test
     void alertAndRunbookQueriesUseExistingMetrics() throws IOException {
         Set<String> allowed = allowed();
-        List<ResolvedAlert> alerts = AlertCatalog.load().resolve(MonitoringTestSupport.sampleContext(true));
+        List<ResolvedAlert> alerts = AlertCatalog.load(SpecSchema.load()).resolve(MonitoringTestSupport.sampleContext(true));
         assertAll(alerts.stream().map(alert -> () -> {
             Set<String> used = new TreeSet<>(PromqlMetricNames.of(alert.expr()));
             assertFalse(used.isEmpty(), alert.name() + ": no metric found in expr");
@@ -62,6 +65,31 @@ class MetricNameTest {
             used.removeAll(allowed);
             assertTrue(used.isEmpty(), alert.name() + " uses unknown metrics " + used);
         }));
+    }
+
+    /** What pgaks actually writes, for every golden case: the rendered rules and the dashboard's queries. */
+    @ParameterizedTest
+    @MethodSource("dev.pgaks.monitoring.RenderedRulesTest#cases")
+    void renderedRulesAndDashboardUseExistingMetrics(String goldenCase) throws IOException {
+        Set<String> allowed = allowed();
+        assertAll(RenderedMonitoring.rules(goldenCase).stream().map(rule -> () ->
+                assertEquals(Set.of(), unknownMetrics(rule.expr(), allowed), rule.alert() + " in " + goldenCase)));
+        assertAll(RenderedMonitoring.dashboardQueries(goldenCase).stream().map(query -> () ->
+                assertEquals(Set.of(), unknownMetrics(query, allowed), "dashboard query of " + goldenCase + ": " + query)));
+    }
+
+    @Test
+    void typoInRenderedRuleIsReported() throws IOException {
+        RenderedMonitoring.Rule rule = RenderedMonitoring.rules("reference").get(0);
+        String typo = rule.expr().replace("cnpg_pg_replication_streaming_replicas", "cnpg_pg_replication_streaming_replica");
+        assertEquals(Set.of("cnpg_pg_replication_streaming_replica"), unknownMetrics(typo, allowed()));
+    }
+
+    private static Set<String> unknownMetrics(String promql, Set<String> allowed) {
+        Set<String> used = new TreeSet<>(PromqlMetricNames.of(promql));
+        assertFalse(used.isEmpty(), "no metric found in " + promql);
+        used.removeAll(allowed);
+        return used;
     }
 
     @Test

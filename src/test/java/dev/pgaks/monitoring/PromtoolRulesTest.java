@@ -11,10 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pgaks.resolve.AlertCatalog;
 import dev.pgaks.resolve.AlertContext;
 import dev.pgaks.resolve.ResolvedAlert;
+import dev.pgaks.validate.SpecSchema;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,17 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
  * Runs the resolved rules through promtool: syntax/template check, then unit tests proving every alert fires on
@@ -49,7 +44,7 @@ class PromtoolRulesTest {
     @TempDir
     Path tmp;
 
-    private final AlertCatalog catalog = AlertCatalog.load();
+    private final AlertCatalog catalog = AlertCatalog.load(SpecSchema.load());
 
     @Test
     void resolvedRulesPassPromtoolCheck() throws Exception {
@@ -57,8 +52,8 @@ class PromtoolRulesTest {
         for (boolean synchronous : List.of(true, false)) {
             List<ResolvedAlert> alerts = catalog.resolve(sampleContext(synchronous));
             Path rules = tmp.resolve("rules-" + (synchronous ? "sync" : "async") + ".yaml");
-            Files.writeString(rules, dump(ruleFile(alerts, true)));
-            run(promtool, "check", "rules", rules.toString());
+            Files.writeString(rules, MonitoringTestSupport.dump(ruleFile(alerts, true)));
+            MonitoringTestSupport.run(promtool, "check", "rules", rules.toString());
         }
     }
 
@@ -73,8 +68,8 @@ class PromtoolRulesTest {
             }
         }
         Path file = tmp.resolve("runbook-queries.yaml");
-        Files.writeString(file, dump(Map.of("groups", List.of(Map.of("name", "runbook-queries", "rules", rules)))));
-        run(promtool, "check", "rules", file.toString());
+        Files.writeString(file, MonitoringTestSupport.dump(Map.of("groups", List.of(Map.of("name", "runbook-queries", "rules", rules)))));
+        MonitoringTestSupport.run(promtool, "check", "rules", file.toString());
     }
 
     @Test
@@ -84,7 +79,7 @@ class PromtoolRulesTest {
         Map<String, ResolvedAlert> byName = alerts.stream()
                 .collect(Collectors.toMap(ResolvedAlert::name, Function.identity()));
         Path rules = tmp.resolve("rules.yaml");
-        Files.writeString(rules, dump(ruleFile(alerts, false)));
+        Files.writeString(rules, MonitoringTestSupport.dump(ruleFile(alerts, false)));
 
         Set<String> fired = new TreeSet<>();
         Set<String> silent = new TreeSet<>();
@@ -92,23 +87,23 @@ class PromtoolRulesTest {
         for (Path source : unitTestFiles()) {
             Map<String, Object> unitTest = prepareUnitTest(Files.readString(source), byName, fired, silent);
             Path target = tmp.resolve(source.getFileName());
-            Files.writeString(target, dump(unitTest));
+            Files.writeString(target, MonitoringTestSupport.dump(unitTest));
             command.add(target.toString());
         }
         assertEquals(byName.keySet(), fired, "alerts without a firing unit test");
         assertEquals(byName.keySet(), silent, "alerts without a silent unit test");
-        run(command.toArray(String[]::new));
+        MonitoringTestSupport.run(command.toArray(String[]::new));
     }
 
     @Test
     void asynchronousClusterHasNoSynchronousStandbyRule() throws Exception {
         Path promtool = MonitoringTestSupport.tool("promtool");
         Path rules = tmp.resolve("rules-async.yaml");
-        String text = dump(ruleFile(catalog.resolve(sampleContext(false)), true));
+        String text = MonitoringTestSupport.dump(ruleFile(catalog.resolve(sampleContext(false)), true));
         Files.writeString(rules, text);
         assertFalse(text.contains("CNPGClusterNoSynchronousStandby"));
         assertTrue(text.contains("CNPGClusterHACritical"));
-        run(promtool, "check", "rules", rules.toString());
+        MonitoringTestSupport.run(promtool, "check", "rules", rules.toString());
     }
 
     /**
@@ -179,20 +174,5 @@ class PromtoolRulesTest {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         }
-    }
-
-    private static String dump(Object document) {
-        return new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build()).dumpToString(document);
-    }
-
-    private static void run(Object... command) throws IOException, InterruptedException {
-        List<String> args = Stream.of(command).map(Object::toString).toList();
-        Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "timeout: " + args);
-        assertEquals(0, process.exitValue(), String.join(" ", args) + " failed:\n" + output);
     }
 }

@@ -1,27 +1,28 @@
 package dev.pgaks.resolve;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pgaks.validate.SpecSchema;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Error paths of the resolver that the bundled (correct) catalog cannot exercise. */
 class AlertCatalogErrorsTest {
-    private static final AlertContext CTX = new AlertContext("ns", "pg", "cnpg-system", 3, 3, true, Map.of());
 
     @Test
     void unknownThresholdOverrideIsRejected() {
-        AlertContext ctx = new AlertContext("ns", "pg", "cnpg-system", 3, 3, true, Map.of("noSuchThreshold", "1"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AlertCatalog.load().resolve(ctx));
+        AlertContext ctx = new AlertContext("ns", "pg", "cnpg-system", 3, 3, true, Map.of("noSuchThreshold", "1"), "");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AlertCatalog.load(SpecSchema.load()).resolve(ctx));
         assertTrue(e.getMessage().contains("noSuchThreshold"));
     }
 
     @Test
     void nonNumericThresholdCannotInjectPromql() {
         AlertContext ctx = new AlertContext("ns", "pg", "cnpg-system", 3, 3, true,
-                Map.of("backupMaxAgeHours", "1 or vector(1)"));
-        assertThrows(IllegalArgumentException.class, () -> AlertCatalog.load().resolve(ctx));
+                Map.of("backupMaxAgeHours", "1 or vector(1)"), "");
+        assertThrows(IllegalArgumentException.class, () -> AlertCatalog.load(SpecSchema.load()).resolve(ctx));
     }
 
     @Test
@@ -35,5 +36,19 @@ class AlertCatalogErrorsTest {
     void unterminatedPlaceholderIsABug() {
         assertThrows(IllegalStateException.class,
                 () -> AlertCatalog.substitute("X", "cluster %{cluster> is down", Map.of("cluster", "pg")));
+    }
+
+    @Test
+    void durationsBecomeIso8601AndZeroIsLeftOut() {
+        assertEquals("PT5M", AlertCatalog.iso8601("X", "5m"));
+        assertEquals("PT1H", AlertCatalog.iso8601("X", "1h"));
+        assertEquals("PT90S", AlertCatalog.iso8601("X", "90s"));
+        assertEquals("P1D", AlertCatalog.iso8601("X", "1d"));
+        assertEquals("", AlertCatalog.iso8601("X", "0m"));
+    }
+
+    @Test
+    void compoundDurationIsABug() {
+        assertThrows(IllegalStateException.class, () -> AlertCatalog.iso8601("X", "1h30m"));
     }
 }

@@ -1,0 +1,48 @@
+package dev.pgaks.render;
+
+import dev.pgaks.resolve.ResolvedMonitoring;
+import dev.pgaks.resolve.ResolvedSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code monitoring/}: PodMonitors, the PrometheusRule (Prometheus Operator) and the dashboard, applied with
+ * {@code kubectl apply -k monitoring/}; and {@code infra/modules/alerts.bicep}, the Azure rule group and action
+ * group for Azure managed Prometheus, called from {@code infra/main.bicep}.
+ *
+ * <p>The logical-replication custom-queries ConfigMap is not here but in {@code k8s/}: the Cluster references it,
+ * so it must exist in the database namespace whether or not monitoring is applied.
+ */
+public final class Observability implements OutputFamily {
+
+    static final String FOLDER = "monitoring/";
+
+    /**
+     * What {@code monitoring/kustomization.yaml} lists; {@code dashboardFile} (relative to {@code monitoring/}) is
+     * empty unless the Grafana sidecar loads the dashboard from a generated ConfigMap.
+     */
+    public record Kustomization(List<String> resources, String dashboardFile) {}
+
+    @Override
+    public List<PlannedFile> plan(ResolvedSpec spec) {
+        ResolvedMonitoring monitoring = spec.monitoring();
+        List<PlannedFile> files = new ArrayList<>();
+        for (ResolvedMonitoring.PodMonitor podMonitor : List.of(monitoring.clusterPodMonitor(), monitoring.operatorPodMonitor())) {
+            files.add(new PlannedFile(FOLDER + "podmonitor-" + podMonitor.name() + ".yaml", "monitoring/podmonitor.yaml.ftl", podMonitor));
+        }
+        if (monitoring.azureManagedPrometheus()) {
+            files.add(PlannedFile.of("infra/modules/alerts.bicep", "infra/modules/alerts.bicep.ftl"));
+        } else {
+            files.add(PlannedFile.of(FOLDER + "prometheus-rules.yaml", "monitoring/prometheus-rules.yaml.ftl"));
+        }
+        String dashboard = monitoring.dashboard().file();
+        files.add(PlannedFile.of(dashboard, "monitoring/dashboard.json.ftl"));
+        List<String> resources = files.stream().map(PlannedFile::path)
+                .filter(p -> p.startsWith(FOLDER) && p.endsWith(".yaml"))
+                .map(p -> p.substring(FOLDER.length())).toList();
+        String generated = monitoring.grafana().equals("sidecar-configmap") ? dashboard.substring(FOLDER.length()) : "";
+        files.add(new PlannedFile(FOLDER + "kustomization.yaml", "monitoring/kustomization.yaml.ftl",
+                new Kustomization(resources, generated)));
+        return files;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.pgaks.render;
+
+import dev.pgaks.resolve.ResolvedSpec;
+import java.util.List;
+
+/** {@code runbooks/<Alert>.md}: one runbook per rendered alert, the target of its {@code runbook_url}. */
+public final class Runbooks implements OutputFamily {
+
+    @Override
+    public List<PlannedFile> plan(ResolvedSpec spec) {
+        return spec.monitoring().alerts().stream()
+                .map(alert -> new PlannedFile(alert.runbookFile(), "runbooks/runbook.md.ftl", alert))
+                .toList();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.pgaks.resolve;
+
+import java.util.List;
+
+/**
+ * The Grafana dashboard of one cluster, laid out on Grafana's 24-column grid.
+ *
+ * @param uid             stable across renders, so re-importing replaces the dashboard instead of adding one
+ * @param file            path of the dashboard JSON, relative to the output root
+ * @param configMapName   the ConfigMap the Grafana sidecar loads it from ({@code grafana: sidecar-configmap})
+ */
+public record ResolvedDashboard(String uid, String title, String file, String configMapName, List<Panel> panels) {
+
+    /**
+     * A row header ({@code type} {@code row}, no queries) or a visualisation with its queries.
+     *
+     * @param textMode what a stat panel shows: {@code auto}, or {@code name} to show the series name (a pod)
+     */
+    public record Panel(int id, String type, String title, String description, String unit, String textMode, int x, int y,
+                        int width, int height, List<Query> queries) {
+        public boolean row() {
+            return type.equals("row");
+        }
+    }
+
+    public record Query(String refId, String expr, String legend) {}
+}

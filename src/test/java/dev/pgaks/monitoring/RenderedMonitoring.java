@@ -1,0 +1,158 @@
+package dev.pgaks.monitoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pgaks.golden.GoldenCases;
+import dev.pgaks.render.RenderedFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * Reads the monitoring output of a golden case back: the alert rules, from the PrometheusRule or from the Azure
+ * rule group in {@code infra/modules/alerts.bicep}, and the dashboard with its queries.
+ */
+final class RenderedMonitoring {
+    static final String PROMETHEUS_RULE = "monitoring/prometheus-rules.yaml";
+    static final String ALERTS_BICEP = "infra/modules/alerts.bicep";
+    /** A Bicep single-quoted string after a property name: {@code key: '...'} with backslash escapes. */
+    private static final Pattern BICEP_PROPERTY = Pattern.compile("(?m)^\\s*(alert|expression|summary|description|runbook_url): '((?:[^'\\\\]|\\\\.)*)'$");
+    /** Grafana's own variables, with values that make the query plain PromQL. */
+    private static final Map<String, String> GRAFANA_VARIABLES = Map.of(
+            "$__rate_interval", "5m", "$__interval", "1m", "$__range", "1h");
+
+    /** One alert as rendered: its PromQL and annotations. */
+    record Rule(String alert, String expr, Map<String, String> annotations) {}
+
+    private RenderedMonitoring() {
+    }
+
+    static String file(String goldenCase, String path) {
+        return GoldenCases.rendered(goldenCase).stream().filter(f -> f.path().equals(path)).findFirst()
+                .map(RenderedFile::text).orElseThrow(() -> new AssertionError(goldenCase + " renders no " + path));
+    }
+
+    static boolean renders(String goldenCase, String path) {
+        return GoldenCases.rendered(goldenCase).stream().anyMatch(f -> f.path().equals(path));
+    }
+
+    /** The rendered alert rules, whichever Prometheus evaluates them. */
+    static List<Rule> rules(String goldenCase) {
+        return renders(goldenCase, PROMETHEUS_RULE)
+                ? prometheusRule(file(goldenCase, PROMETHEUS_RULE))
+                : bicepRules(file(goldenCase, ALERTS_BICEP));
+    }
+
+    /** The PrometheusRule's {@code spec}, which is a Prometheus rules file as it stands. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> prometheusRuleSpec(String text) {
+        Map<String, Object> object = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(text);
+        return (Map<String, Object>) object.get("spec");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Rule> prometheusRule(String text) {
+        List<Rule> rules = new ArrayList<>();
+        for (Map<String, Object> group : (List<Map<String, Object>>) prometheusRuleSpec(text).get("groups")) {
+            for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                rules.add(new Rule((String) rule.get("alert"), (String) rule.get("expr"),
+                        (Map<String, String>) rule.get("annotations")));
+            }
+        }
+        return rules;
+    }
+
+    /** Rules in file order: each {@code alert:} starts a rule, the properties after it belong to that rule. */
+    static List<Rule> bicepRules(String bicep) {
+        List<Rule> rules = new ArrayList<>();
+        String alert = null;
+        String expr = null;
+        Map<String, String> annotations = new LinkedHashMap<>();
+        Matcher m = BICEP_PROPERTY.matcher(bicep);
+        while (m.find()) {
+            String value = unescapeBicep(m.group(2));
+            switch (m.group(1)) {
+                case "alert" -> {
+                    if (alert != null) {
+                        rules.add(new Rule(alert, expr, annotations));
+                    }
+                    alert = value;
+                    expr = null;
+                    annotations = new LinkedHashMap<>();
+                }
+                case "expression" -> expr = value;
+                default -> annotations.put(m.group(1), value);
+            }
+        }
+        if (alert != null) {
+            rules.add(new Rule(alert, expr, annotations));
+        }
+        return rules;
+    }
+
+    static String unescapeBicep(String s) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            char next = s.charAt(++i);
+            out.append(switch (next) {
+                case 'n' -> '\n';
+                case 'r' -> '\r';
+                case 't' -> '\t';
+                default -> next; // \' \\ \$
+            });
+        }
+        return out.toString();
+    }
+
+    /** A throwaway Prometheus rules file holding the rules, for promtool. */
+    static Map<String, Object> ruleFile(String group, List<Rule> rules) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (Rule rule : rules) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("alert", rule.alert());
+            entry.put("expr", rule.expr());
+            entry.put("annotations", rule.annotations());
+            entries.add(entry);
+        }
+        return Map.of("groups", List.of(Map.of("name", group, "rules", entries)));
+    }
+
+    static JsonNode dashboard(String goldenCase) {
+        List<RenderedFile> dashboards = GoldenCases.rendered(goldenCase, "monitoring/dashboards/");
+        if (dashboards.size() != 1) {
+            throw new AssertionError(goldenCase + " renders " + dashboards.size() + " dashboards");
+        }
+        try {
+            return new ObjectMapper().readTree(dashboards.get(0).content());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every query of every panel, with Grafana's variables replaced so that the text is plain PromQL. */
+    static List<String> dashboardQueries(String goldenCase) {
+        List<String> queries = new ArrayList<>();
+        for (JsonNode panel : dashboard(goldenCase).path("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                String expr = target.path("expr").asText();
+                for (Map.Entry<String, String> variable : GRAFANA_VARIABLES.entrySet()) {
+                    expr = expr.replace(variable.getKey(), variable.getValue());
+                }
+                queries.add(expr);
+            }
+        }
+        return queries;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.pgaks.monitoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pgaks.golden.GoldenCases;
+import dev.pgaks.k8s.CrdSchemaValidator;
+import dev.pgaks.k8s.KustomizeBuild;
+import dev.pgaks.k8s.Manifests;
+import dev.pgaks.render.RenderedFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The Kubernetes objects of the monitoring output, as kubectl would apply them. */
+class RenderedObjectsTest {
+
+    @TempDir
+    Path tmp;
+
+    static List<String> cases() {
+        return GoldenCases.names();
+    }
+
+    @Test
+    void azureManagedPrometheusReadsItsOwnPodMonitorGroup() {
+        assertTrue(podMonitors("reference").stream().allMatch(p -> p.get("apiVersion").equals("azmonitoring.coreos.com/v1")));
+        assertTrue(podMonitors("prometheus-operator").stream().allMatch(p -> p.get("apiVersion").equals("monitoring.coreos.com/v1")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void podMonitorsSelectInstancesAndOperatorOnTheirMetricsPort(String goldenCase) {
+        Map<String, Map<String, Object>> byNamespace = podMonitors(goldenCase).stream()
+                .collect(Collectors.toMap(p -> (String) metadata(p).get("namespace"), p -> p));
+        Map<String, Object> cluster = Manifests.loadAll(RenderedMonitoring.file(goldenCase, "k8s/cluster.yaml")).get(0);
+        String namespace = (String) metadata(cluster).get("namespace");
+        String name = (String) metadata(cluster).get("name");
+        assertEquals(2, byNamespace.size(), "one PodMonitor for the instances, one for the operator");
+        Map<String, Object> instances = byNamespace.get(namespace);
+        assertEquals(Map.of("cnpg.io/cluster", name, "cnpg.io/podRole", "instance"), matchLabels(instances));
+        assertEquals("metrics", port(instances));
+        Map<String, Object> operator = byNamespace.entrySet().stream().filter(e -> !e.getKey().equals(namespace))
+                .findFirst().orElseThrow().getValue();
+        assertEquals(Map.of("app.kubernetes.io/name", "cloudnative-pg"), matchLabels(operator));
+        assertEquals("metrics", port(operator));
+        assertFalse(RenderedMonitoring.file(goldenCase, "k8s/cluster.yaml").contains("enablePodMonitor"),
+                "the Cluster's enablePodMonitor is deprecated");
+    }
+
+    @Test
+    void prometheusRuleIsRenderedOnlyForThePrometheusOperator() {
+        assertFalse(RenderedMonitoring.renders("reference", RenderedMonitoring.PROMETHEUS_RULE));
+        assertTrue(RenderedMonitoring.renders("reference", RenderedMonitoring.ALERTS_BICEP));
+        assertFalse(RenderedMonitoring.renders("prometheus-operator", RenderedMonitoring.ALERTS_BICEP));
+        Map<String, Object> rule = Manifests.loadAll(RenderedMonitoring.file("prometheus-operator", RenderedMonitoring.PROMETHEUS_RULE)).get(0);
+        assertEquals("monitoring.coreos.com/v1", rule.get("apiVersion"));
+        assertEquals("PrometheusRule", rule.get("kind"));
+        assertEquals("billing-db", metadata(rule).get("namespace"));
+        assertTrue(((String) metadata(rule).get("name")).matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void clusterReadsTheLogicalReplicationQueries(String goldenCase) {
+        Map<String, Object> cluster = Manifests.loadAll(RenderedMonitoring.file(goldenCase, "k8s/cluster.yaml")).get(0);
+        List<String> problems = CrdSchemaValidator.fromReference().validate(cluster);
+        assertEquals(List.of(), problems, "Cluster does not validate against the CRD");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> monitoring = (Map<String, Object>) ((Map<String, Object>) cluster.get("spec")).get("monitoring");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> reference = ((List<Map<String, Object>>) monitoring.get("customQueriesConfigMap")).get(0);
+        Map<String, Object> configMap = Manifests.loadAll(RenderedMonitoring.file(goldenCase, "k8s/logical-replication-queries.yaml")).get(0);
+        assertEquals(reference.get("name"), metadata(configMap).get("name"));
+        assertEquals(metadata(cluster).get("namespace"), metadata(configMap).get("namespace"));
+        @SuppressWarnings("unchecked")
+        String queries = (String) ((Map<String, Object>) configMap.get("data")).get(reference.get("key"));
+        assertTrue(queries.contains("pg_stat_subscription:"), "custom queries under key " + reference.get("key"));
+        assertTrue(RenderedMonitoring.file(goldenCase, "k8s/kustomization.yaml").contains("- logical-replication-queries.yaml"));
+    }
+
+    /** PostgreSQL 16 has pg_stat_subscription_stats but not worker_type (17); the reference case runs 18. */
+    @Test
+    void customQueriesFollowThePostgresVersion() {
+        String pg16 = RenderedMonitoring.file("prometheus-operator", "k8s/logical-replication-queries.yaml");
+        String pg18 = RenderedMonitoring.file("reference", "k8s/logical-replication-queries.yaml");
+        assertTrue(pg16.contains("apply_error_count") && !pg16.contains("worker_type"));
+        assertTrue(pg18.contains("apply_error_count") && pg18.contains("worker_type"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void monitoringKustomizationBuilds(String goldenCase) throws IOException {
+        write(goldenCase);
+        List<Map<String, Object>> objects = Manifests.loadAll(KustomizeBuild.build(tmp.resolve("monitoring")));
+        List<String> kinds = objects.stream().map(o -> (String) o.get("kind")).sorted().toList();
+        boolean operator = RenderedMonitoring.renders(goldenCase, RenderedMonitoring.PROMETHEUS_RULE);
+        boolean sidecar = Files.readString(GoldenCases.spec(goldenCase)).contains("grafana: sidecar-configmap");
+        assertEquals(sidecar ? 1 : 0, kinds.stream().filter("ConfigMap"::equals).count(), "dashboard ConfigMap: " + kinds);
+        assertEquals(operator ? 1 : 0, kinds.stream().filter("PrometheusRule"::equals).count(), kinds.toString());
+        assertEquals(2, kinds.stream().filter("PodMonitor"::equals).count(), kinds.toString());
+        objects.stream().filter(o -> o.get("kind").equals("ConfigMap")).forEach(configMap -> {
+            assertEquals("1", ((Map<?, ?>) metadata(configMap).get("labels")).get("grafana_dashboard"));
+            Map<?, ?> data = (Map<?, ?>) configMap.get("data");
+            String json = (String) data.values().iterator().next();
+            assertTrue(json.contains(RenderedMonitoring.dashboard(goldenCase).path("uid").asText()), "dashboard JSON in the ConfigMap");
+        });
+    }
+
+    private void write(String goldenCase) throws IOException {
+        for (RenderedFile file : GoldenCases.rendered(goldenCase)) {
+            Path target = tmp.resolve(file.path());
+            Files.createDirectories(target.getParent());
+            Files.write(target, file.content());
+        }
+    }
+
+    private static List<Map<String, Object>> podMonitors(String goldenCase) {
+        return GoldenCases.rendered(goldenCase, "monitoring/podmonitor-").stream()
+                .map(f -> Manifests.loadAll(f.text()).get(0)).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> metadata(Map<String, Object> object) {
+        return (Map<String, Object>) object.get("metadata");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> matchLabels(Map<String, Object> podMonitor) {
+        Map<String, Object> spec = (Map<String, Object>) podMonitor.get("spec");
+        return (Map<String, Object>) ((Map<String, Object>) spec.get("selector")).get("matchLabels");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String port(Map<String, Object> podMonitor) {
+        Map<String, Object> spec = (Map<String, Object>) podMonitor.get("spec");
+        List<Map<String, Object>> endpoints = (List<Map<String, Object>>) spec.get("podMetricsEndpoints");
+        assertEquals(1, endpoints.size());
+        return (String) endpoints.get(0).get("port");
+    }
+}

@@ -1,0 +1,95 @@
+<#assign m = spec.monitoring>
+// ${spec.header?no_esc}
+// Alert rules of the CloudNativePG cluster, evaluated by Azure managed Prometheus.
+// Self-contained: existing resources come in as resource IDs, so main.bicep calls it as a module.
+// Severity: Prometheus critical = Sev0, warning = Sev2, info = Sev3.
+
+@description('Azure region of the rule group (the Azure Monitor workspace region).')
+param location string
+
+@description('Tags for every resource of this module.')
+param tags object
+
+@description('Resource ID of the Azure Monitor workspace that stores the cluster metrics.')
+param monitorWorkspaceId string
+
+@description('Resource ID of the AKS cluster whose metrics the rules read.')
+param aksClusterId string
+
+@description('Name of the AKS cluster: managed Prometheus labels its series with cluster=<name>.')
+param aksClusterName string
+<#if m.hasActionGroup()>
+
+@description('E-mail address that receives the alerts.')
+param alertEmail string
+
+resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
+  name: ${m.actionGroup.name}
+  location: 'global'
+  tags: tags
+  properties: {
+    groupShortName: ${m.actionGroup.shortName}
+    enabled: true
+    emailReceivers: [
+      {
+        name: ${m.actionGroup.emailReceiverName}
+        emailAddress: alertEmail
+        useCommonAlertSchema: true
+      }
+    ]
+  }
+}
+</#if>
+
+resource ruleGroup 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01' = {
+  name: ${m.ruleGroupName}
+  location: location
+  tags: tags
+  properties: {
+    description: 'CloudNativePG cluster alerts rendered by pgaks; runbooks in runbooks/ of the rendered output.'
+    enabled: true
+    clusterName: aksClusterName
+    scopes: [
+      monitorWorkspaceId
+      aksClusterId
+    ]
+    interval: 'PT1M'
+    rules: [
+<#list m.alerts as alert>
+      {
+        alert: ${alert.name}
+        enabled: true
+        expression: ${alert.expr}
+<#if alert.azureForDuration?has_content>
+        for: ${alert.azureForDuration}
+</#if>
+        severity: ${alert.azureSeverity}
+        labels: {
+          severity: ${alert.severity}
+        }
+        annotations: {
+          summary: ${alert.summary}
+          description: ${alert.description}
+          runbook_url: ${alert.runbookUrl}
+        }
+        resolveConfiguration: {
+          autoResolved: true
+          timeToResolve: 'PT10M'
+        }
+<#if m.hasActionGroup()>
+        actions: [
+          {
+            actionGroupId: actionGroup.id
+          }
+        ]
+</#if>
+      }
+</#list>
+    ]
+  }
+}
+
+output ruleGroupId string = ruleGroup.id
+<#if m.hasActionGroup()>
+output actionGroupId string = actionGroup.id
+</#if>
