@@ -14,12 +14,12 @@ spec:
       rules:
 <#list m.alerts as alert>
         - alert: ${alert.name}
-          expr: ${alert.expr}
+          expr: ${yaml.block(alert.expr, 12)}
           for: ${alert.forDuration}
           labels:
             severity: ${alert.severity}
           annotations:
             summary: ${alert.summary}
-            description: ${alert.description}
+            description: ${yaml.block(alert.description, 14)}
             runbook_url: ${alert.runbookUrl}
 </#list>

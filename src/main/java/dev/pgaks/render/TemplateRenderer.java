@@ -13,6 +13,10 @@ import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateNumberModel;
+import freemarker.template.TemplateScalarModel;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +32,16 @@ import java.util.Map;
  * {@code *.bicepparam.ftl}, {@code *.json.ftl}; {@code *.md.ftl} is plain text).
  */
 public final class TemplateRenderer {
+
+    /** {@code ${yaml.block(text, indent)}}: a multi-line value as a literal block, already escaped (see YamlScalars). */
+    private static final Map<String, TemplateMethodModelEx> YAML_BLOCKS = Map.of("block", arguments -> {
+        if (arguments.size() != 2) {
+            throw new TemplateModelException("yaml.block(text, indent) takes two arguments");
+        }
+        String text = ((TemplateScalarModel) arguments.get(0)).getAsString();
+        int indent = ((TemplateNumberModel) arguments.get(1)).getAsNumber().intValue();
+        return MarkupFormats.YAML.fromMarkup(YamlScalars.block(text, indent));
+    });
 
     private final Configuration configuration;
     private final List<OutputFamily> families;
@@ -103,6 +117,7 @@ public final class TemplateRenderer {
         model.put("item", file.item());
         model.put("path", file.path());
         model.put("paths", paths);
+        model.put("yaml", YAML_BLOCKS);
         StringWriter out = new StringWriter();
         try {
             configuration.getTemplate(file.template()).process(model, out);

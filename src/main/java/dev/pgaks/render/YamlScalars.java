@@ -27,6 +27,47 @@ public final class YamlScalars {
         return doubleQuoted(value);
     }
 
+    /**
+     * A multi-line string as a literal block scalar ({@code |-}) whose lines start at column {@code indent}, so that
+     * PromQL and prose stay readable in review; any string a block cannot hold exactly (carriage returns, Unicode
+     * line separators, leading or trailing blank or whitespace, control characters) falls back to {@link #quote}.
+     */
+    public static String block(String value, int indent) {
+        if (!value.contains("\n") || !fitsBlock(value)) {
+            return quote(value);
+        }
+        String pad = " ".repeat(indent);
+        StringBuilder out = new StringBuilder("|-");
+        for (String line : value.split("\n", -1)) {
+            out.append('\n');
+            if (!line.isEmpty()) {
+                out.append(pad).append(line);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Starts and ends visibly, no line ends in a blank, and only printable characters, tabs and LF. */
+    private static boolean fitsBlock(String value) {
+        if (isBlank(value.charAt(0)) || isBlank(value.charAt(value.length() - 1))) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\n' && isBlank(value.charAt(i - 1)) && value.charAt(i - 1) != '\n') {
+                return false;
+            }
+            if (c != '\n' && c != '\t' && (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\ufeff')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n';
+    }
+
     static String doubleQuoted(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');
         value.codePoints().forEach(c -> {

@@ -24,6 +24,16 @@ class EscapingTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"one line", "two\nlines", "sum(x)\n  / 2 > 0.5", "a: b\n- c\n# d", "with\n\nblank line",
+            " leading space\nx", "trailing\nspace ", "ends\n", "\nstarts", "cr\r\nlf", "sep\u2028x\ny",
+            "tab\tinside\nz", "'quotes' \"and\"\n|pipes >folds", "key:\n  nested: value"})
+    void yamlBlockReadsBackAsTheSameString(String value) {
+        String document = "outer:\n  inner:\n    key: " + YamlScalars.block(value, 6) + "\n    next: 1\n";
+        Object loaded = new Load(LoadSettings.builder().build()).loadFromString(document);
+        assertEquals(Map.of("outer", Map.of("inner", Map.of("key", value, "next", 1))), loaded, document);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"plain", "it's", "${injection}", "back\\slash", "line\nbreak", "'''", "a'b'c"})
     void bicepStringStaysOneString(String value) {
         String quoted = MarkupFormats.bicepString(value);
