@@ -3,6 +3,7 @@ package dev.pgaks;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.load.SpecDocument;
 import dev.pgaks.load.SpecLoader;
+import dev.pgaks.render.AlertRunbooks;
 import dev.pgaks.render.BicepInfrastructure;
 import dev.pgaks.render.Documentation;
 import dev.pgaks.render.HelmValues;
@@ -11,7 +12,6 @@ import dev.pgaks.render.Observability;
 import dev.pgaks.render.OperationsRunbooks;
 import dev.pgaks.render.OutputFamily;
 import dev.pgaks.render.RenderedFile;
-import dev.pgaks.render.Runbooks;
 import dev.pgaks.render.TemplateRenderer;
 import dev.pgaks.resolve.AzureOutputs;
 import dev.pgaks.resolve.ResolvedSpec;
@@ -49,7 +49,7 @@ public final class Pipeline {
             new KubernetesManifests(),
             new HelmValues(),
             new Observability(),
-            new Runbooks(),
+            new AlertRunbooks(),
             new OperationsRunbooks(),
             new Documentation());
 

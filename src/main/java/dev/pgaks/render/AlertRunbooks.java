@@ -4,12 +4,12 @@ import dev.pgaks.resolve.ResolvedSpec;
 import java.util.List;
 
 /** {@code runbooks/<Alert>.md}: one runbook per rendered alert, the target of its {@code runbook_url}. */
-public final class Runbooks implements OutputFamily {
+public final class AlertRunbooks implements OutputFamily {
 
     @Override
     public List<PlannedFile> plan(ResolvedSpec spec) {
         return spec.monitoring().alerts().stream()
-                .map(alert -> new PlannedFile(alert.runbookFile(), "runbooks/runbook.md.ftl", alert))
+                .map(alert -> new PlannedFile(alert.runbookFile(), "runbooks/alert.md.ftl", alert))
                 .toList();
     }
 }
