@@ -13,10 +13,6 @@ trap 'rm -rf "$work"' EXIT
 printf 'public class Trivial { public static void main(String[] a) { System.out.println("ok"); } }\n' > "$work/Trivial.java"
 javac -d "$work" "$work/Trivial.java"
 
-cds=()
-if [ -f target/pgaks.jsa ]; then
-  cds=(-XX:SharedArchiveFile=target/pgaks.jsa -Xlog:cds=off -Xlog:cds+dynamic=off)
-fi
 
 # One sample: wall seconds and peak RSS in KiB, from GNU time.
 sample() {
@@ -35,9 +31,8 @@ measure() {
 
 measure trivial java -cp "$work" Trivial
 measure plain java -jar "$jar" render golden/reference/pgaks.yaml -o "$work/out" --force
-if [ ${#cds[@]} -gt 0 ]; then
-  measure cds java "${cds[@]}" -jar "$jar" render golden/reference/pgaks.yaml -o "$work/out" --force
-fi
+# bin/pgaks: the same jar with the AppCDS archive from `mvn package`, C1 only and the serial collector.
+measure launcher bin/pgaks render golden/reference/pgaks.yaml -o "$work/out" --force
 
 report() {
   local label=$1
@@ -52,5 +47,5 @@ report() {
 echo "runs per command: $runs ($(nproc) cores, $(java -version 2>&1 | head -1))"
 report trivial
 report plain
-[ -f "$work/cds" ] && report cds
+report launcher
 echo "targets: ratio <= 3.0x, peak RSS <= 128 MiB"

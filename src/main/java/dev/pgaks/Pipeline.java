@@ -55,12 +55,14 @@ public final class Pipeline {
 
     private final CompletableFuture<SpecSchema> schema;
     private final CompletableFuture<SpecValidator> validator;
+    private final CompletableFuture<SpecResolver> resolver;
     private final CompletableFuture<TemplateRenderer> renderer;
     private final CompletableFuture<OutputVerifier> verifier;
 
     public Pipeline() {
         schema = CompletableFuture.supplyAsync(SpecSchema::load, BACKGROUND);
         validator = schema.thenApply(SpecValidator::new);
+        resolver = schema.thenApplyAsync(s -> new SpecResolver(s, version()), BACKGROUND);
         renderer = CompletableFuture.supplyAsync(() -> new TemplateRenderer(FAMILIES).warmedUp(), BACKGROUND);
         verifier = CompletableFuture.supplyAsync(() -> new OutputVerifier().warmedUp(), BACKGROUND);
     }
@@ -70,7 +72,7 @@ public final class Pipeline {
     }
 
     public Outcome<ResolvedSpec> resolve(Path spec, AzureOutputs outputs) {
-        return validate(spec).then(document -> Outcome.success(new SpecResolver(join(schema), version()).resolve(document, outputs)));
+        return validate(spec).then(document -> Outcome.success(join(resolver).resolve(document, outputs)));
     }
 
     /** Every output file, including the ownership manifest, sorted by path. */

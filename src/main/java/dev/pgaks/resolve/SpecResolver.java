@@ -26,10 +26,13 @@ public final class SpecResolver {
 
     private final SpecSchema schema;
     private final String pgaksVersion;
+    private final MonitoringResolver monitoringResolver;
 
+    /** Loads the alert and dashboard catalogues too, so a resolver can be set up ahead of the spec. */
     public SpecResolver(SpecSchema schema, String pgaksVersion) {
         this.schema = schema;
         this.pgaksVersion = pgaksVersion;
+        this.monitoringResolver = new MonitoringResolver(schema);
     }
 
     public ResolvedSpec resolve(SpecDocument document, AzureOutputs outputs) {
@@ -39,7 +42,7 @@ public final class SpecResolver {
         ResolvedPostgres postgres = postgres(t, name);
         ResolvedAzure azure = azure(t, name, env, outputs, postgres);
         ResolvedAks aks = aks(t, name, env);
-        ResolvedMonitoring monitoring = new MonitoringResolver(schema).resolve(t, name, env, azure, aks, postgres);
+        ResolvedMonitoring monitoring = monitoringResolver.resolve(t, name, env, azure, aks, postgres);
         // The file name appears in comment headers, which no escaping protects: keep it to printable characters.
         String specFile = Path.of(document.file()).getFileName().toString().replaceAll("[^\\p{Print}]", "_");
         return new ResolvedSpec(pgaksVersion, specFile,
