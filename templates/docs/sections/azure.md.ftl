@@ -22,6 +22,7 @@ One Bicep deployment into resource group `${az.resourceGroup}` (${az.location}) 
 </#if>
 <#if prometheus>
 - Azure Monitor workspace `${az.monitorWorkspaceName}` for managed Prometheus, with data collection endpoint `${az.dataCollection.endpointName}` and rule `${az.dataCollection.prometheusRuleName}` associated with the cluster;
+- Prometheus rule group `${spec.monitoring.ruleGroupName}` with ${spec.monitoring.alerts?size} alert rules, each linked to its runbook (module `infra/modules/alerts.bicep`)<#if spec.monitoring.hasActionGroup()>, notifying `${spec.monitoring.alertEmail}` through action group `${spec.monitoring.actionGroup.name}`<#else>; no action group, as the spec sets no `monitoring.alertEmail`</#if>;
 </#if>
 <#if grafana>
 - Azure Managed Grafana `${az.grafanaName}` (zone redundant<#if prometheus>, reading the Azure Monitor workspace as itself with Monitoring Data Reader</#if>)<#if spec.monitoring.grafanaAdminPrincipalIds?has_content>, with Grafana Admin for ${spec.monitoring.grafanaAdminPrincipalIds?join(", ")}</#if>.
@@ -31,7 +32,7 @@ One Bicep deployment into resource group `${az.resourceGroup}` (${az.location}) 
 
 - Azure CLI 2.56 or later, signed in (`az login`) to the target subscription, with a current Bicep (`az bicep upgrade`): an older Bicep only warns that it has no types for the API versions used (BCP081) and validates nothing.
 - On the resource group: Owner, or Contributor together with User Access Administrator (the deployment creates role assignments).
-- Resource providers registered in the subscription: Microsoft.ContainerService, Microsoft.ManagedIdentity, Microsoft.Storage, Microsoft.OperationalInsights, Microsoft.Insights, Microsoft.Monitor, Microsoft.Dashboard<#if aks.azureContainerStorage>, Microsoft.KubernetesConfiguration</#if> (`az provider register --namespace <name>`).
+- Resource providers registered in the subscription: Microsoft.ContainerService, Microsoft.ManagedIdentity, Microsoft.Storage, Microsoft.OperationalInsights, Microsoft.Insights, Microsoft.Monitor, Microsoft.Dashboard<#if prometheus>, Microsoft.AlertsManagement</#if><#if aks.azureContainerStorage>, Microsoft.KubernetesConfiguration</#if> (`az provider register --namespace <name>`).
 - The region must offer availability zones ${az.zones?join(", ")} for the VM sizes in use.
 
 ### Commands
@@ -70,3 +71,4 @@ Restore: the federated credential follows the Cluster's name, so this deployment
 </#if>
 
 Not created here: the guide's static public IP and Network Contributor role for exposing PostgreSQL through a public load balancer.
+

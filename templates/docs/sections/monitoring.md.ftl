@@ -38,7 +38,8 @@ kube-prometheus-stack only picks up PodMonitors and PrometheusRules carrying its
 Some alerts read Kubernetes metrics: `CNPGClusterInstancesOnSameNode` (`kube_pod_info`), `CNPGOperatorDown` (`kube_deployment_status_replicas_available`), the disk alerts (`kubelet_volume_stats_*`), and the zone alerts `CNPGClusterZoneSpreadWarning` and `CNPGClusterAllInstancesInOneZone` with the dashboard's "Instances per zone" panel, which need the node zone as a label of `kube_node_labels`.
 kube-state-metrics exports node labels only when allowed:
 <#if m.azureManagedPrometheus()>
-set `azureMonitorProfile.metrics.kubeStateMetrics.metricLabelsAllowlist` of the AKS cluster to `nodes=[topology.kubernetes.io/zone]`, for example with
+`infra/modules/aks.bicep` sets `azureMonitorProfile.metrics.kubeStateMetrics.metricLabelsAllowlist` to `nodes=[topology.kubernetes.io/zone]`.
+For an AKS cluster that was not deployed from `infra/`, set it with
 
 ```sh
 az aks update --name ${spec.aks.clusterName} --resource-group ${spec.azure.resourceGroup} --enable-azure-monitor-metrics --ksm-metric-labels-allow-list "nodes=[topology.kubernetes.io/zone]"
@@ -85,3 +86,4 @@ az grafana dashboard import --name ${spec.azure.grafanaName} --resource-group ${
 <#else>
 `monitoring.grafana` is `none`: import the file into your Grafana by hand if you want it.
 </#if>
+
