@@ -2,6 +2,7 @@ package dev.pgaks.monitoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pgaks.bicep.BicepStrings;
 import dev.pgaks.golden.GoldenCases;
 import dev.pgaks.render.RenderedFile;
 import java.io.IOException;
@@ -77,7 +78,7 @@ final class RenderedMonitoring {
         Map<String, String> annotations = new LinkedHashMap<>();
         Matcher m = BICEP_PROPERTY.matcher(bicep);
         while (m.find()) {
-            String value = unescapeBicep(m.group(2));
+            String value = BicepStrings.value("'" + m.group(2) + "'");
             switch (m.group(1)) {
                 case "alert" -> {
                     if (alert != null) {
@@ -97,24 +98,6 @@ final class RenderedMonitoring {
         return rules;
     }
 
-    static String unescapeBicep(String s) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\\') {
-                out.append(c);
-                continue;
-            }
-            char next = s.charAt(++i);
-            out.append(switch (next) {
-                case 'n' -> '\n';
-                case 'r' -> '\r';
-                case 't' -> '\t';
-                default -> next; // \' \\ \$
-            });
-        }
-        return out.toString();
-    }
 
     /** A throwaway Prometheus rules file holding the rules, for promtool. */
     static Map<String, Object> ruleFile(String group, List<Rule> rules) {
