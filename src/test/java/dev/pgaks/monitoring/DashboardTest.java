@@ -35,12 +35,9 @@ class DashboardTest {
     @TempDir
     Path tmp;
 
-    static List<String> cases() {
-        return GoldenCases.names();
-    }
 
     @ParameterizedTest
-    @MethodSource("cases")
+    @MethodSource("dev.pgaks.golden.GoldenCases#names")
     void everyPanelAndQueryReadsTheDatasourceVariable(String goldenCase) {
         JsonNode dashboard = RenderedMonitoring.dashboard(goldenCase);
         JsonNode variables = dashboard.path("templating").path("list");
@@ -62,7 +59,7 @@ class DashboardTest {
     }
 
     @ParameterizedTest
-    @MethodSource("cases")
+    @MethodSource("dev.pgaks.golden.GoldenCases#names")
     void panelsAreLaidOutWithoutOverlap(String goldenCase) {
         Set<String> cells = new TreeSet<>();
         Set<Integer> ids = new TreeSet<>();
@@ -79,7 +76,7 @@ class DashboardTest {
     }
 
     @ParameterizedTest
-    @MethodSource("cases")
+    @MethodSource("dev.pgaks.golden.GoldenCases#names")
     void hasThePanelsAnOperatorNeeds(String goldenCase) {
         Set<String> titles = new TreeSet<>();
         RenderedMonitoring.dashboard(goldenCase).path("panels").forEach(p -> titles.add(p.path("title").asText()));
@@ -88,7 +85,7 @@ class DashboardTest {
     }
 
     @ParameterizedTest
-    @MethodSource("cases")
+    @MethodSource("dev.pgaks.golden.GoldenCases#names")
     void everyQueryParses(String goldenCase) throws Exception {
         Path promtool = MonitoringTestSupport.tool("promtool");
         List<Map<String, Object>> rules = new ArrayList<>();

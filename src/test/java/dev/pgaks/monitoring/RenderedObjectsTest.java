@@ -26,9 +26,6 @@ class RenderedObjectsTest {
     @TempDir
     Path tmp;
 
-    static List<String> cases() {
-        return GoldenCases.names();
-    }
 
     @Test
     void azureManagedPrometheusReadsItsOwnPodMonitorGroup() {
@@ -37,7 +34,7 @@ class RenderedObjectsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("cases")
+    @MethodSource("dev.pgaks.golden.GoldenCases#names")
     void podMonitorsSelectInstancesAndOperatorOnTheirMetricsPort(String goldenCase) {
         Map<String, Map<String, Object>> byNamespace = podMonitors(goldenCase).stream()
                 .collect(Collectors.toMap(p -> (String) metadata(p).get("namespace"), p -> p));
@@ -69,7 +66,7 @@ class RenderedObjectsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("cases")
+    @MethodSource("dev.pgaks.golden.GoldenCases#names")
     void clusterReadsTheLogicalReplicationQueries(String goldenCase) {
         Map<String, Object> cluster = Manifests.loadAll(RenderedMonitoring.file(goldenCase, "k8s/cluster.yaml")).get(0);
         List<String> problems = CrdSchemaValidator.fromReference().validate(cluster);
@@ -97,7 +94,7 @@ class RenderedObjectsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("cases")
+    @MethodSource("dev.pgaks.golden.GoldenCases#names")
     void monitoringKustomizationBuilds(String goldenCase) throws IOException {
         write(goldenCase);
         List<Map<String, Object>> objects = Manifests.loadAll(KustomizeBuild.build(tmp.resolve("monitoring")));

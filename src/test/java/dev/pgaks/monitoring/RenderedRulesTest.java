@@ -26,12 +26,9 @@ class RenderedRulesTest {
     @TempDir
     Path tmp;
 
-    static List<String> cases() {
-        return GoldenCases.names();
-    }
 
     @ParameterizedTest
-    @MethodSource("cases")
+    @MethodSource("dev.pgaks.golden.GoldenCases#names")
     void renderedRulesPassPromtoolCheck(String goldenCase) throws Exception {
         Path promtool = MonitoringTestSupport.tool("promtool");
         Path rules = tmp.resolve(goldenCase + "-rules.yaml");
@@ -43,7 +40,7 @@ class RenderedRulesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("cases")
+    @MethodSource("dev.pgaks.golden.GoldenCases#names")
     void everyCatalogAlertIsRendered(String goldenCase) {
         List<Rule> rules = RenderedMonitoring.rules(goldenCase);
         Set<String> names = rules.stream().map(Rule::alert).collect(Collectors.toSet());
@@ -73,7 +70,7 @@ class RenderedRulesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("cases")
+    @MethodSource("dev.pgaks.golden.GoldenCases#names")
     void everyRunbookUrlPointsAtARenderedRunbook(String goldenCase) {
         List<Rule> rules = RenderedMonitoring.rules(goldenCase);
         long alertRunbooks = GoldenCases.rendered(goldenCase, "runbooks/").stream()
