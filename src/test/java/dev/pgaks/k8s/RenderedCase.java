@@ -22,8 +22,12 @@ record RenderedCase(String name, ResolvedSpec spec, Map<String, Map<String, Obje
 
     static RenderedCase of(String name) {
         Outcome<ResolvedSpec> resolved = new Pipeline().resolve(GoldenCases.spec(name), AzureOutputs.none());
-        ResolvedSpec spec = ((Outcome.Success<ResolvedSpec>) resolved).value();
-        List<RenderedFile> k8s = GoldenCases.rendered(name, "k8s/");
+        return of(name, ((Outcome.Success<ResolvedSpec>) resolved).value(), GoldenCases.rendered(name));
+    }
+
+    /** Any rendering, golden or not, from its resolved spec and every rendered file. */
+    static RenderedCase of(String name, ResolvedSpec spec, List<RenderedFile> rendered) {
+        List<RenderedFile> k8s = rendered.stream().filter(f -> f.path().startsWith("k8s/")).toList();
         Map<String, Map<String, Object>> objects = new LinkedHashMap<>();
         for (RenderedFile file : k8s) {
             if (!file.path().equals(KUSTOMIZATION)) {
@@ -35,7 +39,7 @@ record RenderedCase(String name, ResolvedSpec spec, Map<String, Map<String, Obje
             }
         }
         Map<String, Map<String, Object>> helm = new LinkedHashMap<>();
-        for (RenderedFile file : GoldenCases.rendered(name, "helm/")) {
+        for (RenderedFile file : rendered.stream().filter(f -> f.path().startsWith("helm/")).toList()) {
             helm.put(file.path(), Manifests.loadAll(file.text()).get(0));
         }
         return new RenderedCase(name, spec, objects, helm, k8s);
