@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -21,12 +22,20 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Dotted field path, e.g. postgres.storage.type; [] steps into lists (postgres.databases[].name).")
     String field;
 
+    @Option(names = "--markdown", description = "Print the whole spec reference as Markdown (docs/spec-reference.md).")
+    boolean markdown;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
     @Override
     public Integer call() {
         SpecSchema schema = SpecSchema.load();
+        if (markdown) {
+            command.commandLine().getOut().print(new SpecReference(schema).markdown());
+            command.commandLine().getOut().flush();
+            return PgaksCommand.OK;
+        }
         Optional<JsonNode> found = schema.field(field);
         PrintWriter out = command.commandLine().getOut();
         if (found.isEmpty()) {
@@ -68,7 +77,7 @@ final class ExplainCommand implements Callable<Integer> {
         return PgaksCommand.OK;
     }
 
-    private static String type(JsonNode node) {
+    static String type(JsonNode node) {
         String type = node.path("type").asText("any");
         if (type.equals("array")) {
             return "list of " + node.path("items").path("type").asText("any");
@@ -79,7 +88,7 @@ final class ExplainCommand implements Callable<Integer> {
         return type;
     }
 
-    private static List<String> constraints(JsonNode node) {
+    static List<String> constraints(JsonNode node) {
         List<String> found = new ArrayList<>();
         for (String keyword : List.of("minimum", "maximum", "minLength", "maxLength", "minItems", "pattern")) {
             if (node.has(keyword)) {
