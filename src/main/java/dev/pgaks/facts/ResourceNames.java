@@ -37,10 +37,15 @@ public final class ResourceNames {
         return stem + hash(String.join("/", name, environment, resourceGroup, location)).substring(0, 7);
     }
 
+    /** SHA-256 of the text's UTF-8 bytes, in hex. */
     public static String hash(String input) {
+        return sha256(input.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** SHA-256 in hex, as {@code sha256sum} prints it. */
+    public static String sha256(byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -46,7 +46,7 @@ public final class SpecResolver {
         // The file name appears in comment headers, which no escaping protects: keep it to printable characters.
         String specFile = Path.of(document.file()).getFileName().toString().replaceAll("[^\\p{Print}]", "_");
         return new ResolvedSpec(pgaksVersion, specFile,
-                ResourceNames.hash(new String(document.bytes(), java.nio.charset.StandardCharsets.UTF_8)),
+                ResourceNames.sha256(document.bytes()),
                 name, env, azure, aks, postgres, backup(t, name, env, azure, postgres), restore(t),
                 monitoring);
     }

@@ -66,7 +66,7 @@ public final class OwnershipManifest {
     }
 
     static String sha256(byte[] content) {
-        return ResourceNames.hash(new String(content, StandardCharsets.ISO_8859_1));
+        return ResourceNames.sha256(content);
     }
 
     private static byte[] print(JsonNode root) {

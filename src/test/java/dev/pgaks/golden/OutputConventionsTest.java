@@ -43,6 +43,27 @@ class OutputConventionsTest {
         return tests.stream();
     }
 
+    @TestFactory
+    Stream<DynamicNode> theManifestRecordsEachFilesRealSha256() {
+        return GoldenCases.names().stream().map(name -> dynamicTest(name, () -> {
+            Map<String, RenderedFile> files = new java.util.TreeMap<>();
+            GoldenCases.rendered(name).forEach(f -> files.put(f.path(), f));
+            com.fasterxml.jackson.databind.JsonNode manifest = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(files.remove(".pgaks/manifest.json").content());
+            Map<String, String> recorded = new java.util.TreeMap<>();
+            manifest.path("files").forEach(e -> recorded.put(e.path("path").asText(), e.path("sha256").asText()));
+            Map<String, String> actual = new java.util.TreeMap<>();
+            for (RenderedFile file : files.values()) {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(file.content());
+                actual.put(file.path(), java.util.HexFormat.of().formatHex(digest));
+            }
+            assertEquals(actual, recorded);
+            byte[] spec = java.nio.file.Files.readAllBytes(GoldenCases.spec(name));
+            assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(spec)),
+                    manifest.path("spec").path("sha256").asText());
+        }));
+    }
+
     private static void check(RenderedFile file) {
         String text = file.text();
         assertFalse(text.contains("\r"), "CR in " + file.path());
