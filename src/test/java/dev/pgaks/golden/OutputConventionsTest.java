@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pgaks.render.RenderedFile;
+import java.nio.file.Files;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
@@ -46,20 +52,20 @@ class OutputConventionsTest {
     @TestFactory
     Stream<DynamicNode> theManifestRecordsEachFilesRealSha256() {
         return GoldenCases.names().stream().map(name -> dynamicTest(name, () -> {
-            Map<String, RenderedFile> files = new java.util.TreeMap<>();
+            Map<String, RenderedFile> files = new TreeMap<>();
             GoldenCases.rendered(name).forEach(f -> files.put(f.path(), f));
-            com.fasterxml.jackson.databind.JsonNode manifest = new com.fasterxml.jackson.databind.ObjectMapper()
+            JsonNode manifest = new com.fasterxml.jackson.databind.ObjectMapper()
                     .readTree(files.remove(".pgaks/manifest.json").content());
-            Map<String, String> recorded = new java.util.TreeMap<>();
+            Map<String, String> recorded = new TreeMap<>();
             manifest.path("files").forEach(e -> recorded.put(e.path("path").asText(), e.path("sha256").asText()));
-            Map<String, String> actual = new java.util.TreeMap<>();
+            Map<String, String> actual = new TreeMap<>();
             for (RenderedFile file : files.values()) {
-                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(file.content());
-                actual.put(file.path(), java.util.HexFormat.of().formatHex(digest));
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(file.content());
+                actual.put(file.path(), HexFormat.of().formatHex(digest));
             }
             assertEquals(actual, recorded);
-            byte[] spec = java.nio.file.Files.readAllBytes(GoldenCases.spec(name));
-            assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(spec)),
+            byte[] spec = Files.readAllBytes(GoldenCases.spec(name));
+            assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(spec)),
                     manifest.path("spec").path("sha256").asText());
         }));
     }
