@@ -29,6 +29,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * load → validate → resolve → render → verify, ending in the complete file set; writing is the caller's choice.
@@ -53,26 +54,35 @@ public final class Pipeline {
             new OperationsRunbooks(),
             new Documentation());
 
-    private final CompletableFuture<SpecSchema> schema;
-    private final CompletableFuture<SpecValidator> validator;
-    private final CompletableFuture<SpecResolver> resolver;
-    private final CompletableFuture<TemplateRenderer> renderer;
-    private final CompletableFuture<OutputVerifier> verifier;
+    private final Supplier<SpecValidator> validator;
+    private final Supplier<SpecResolver> resolver;
+    private final Supplier<TemplateRenderer> renderer;
+    private final Supplier<OutputVerifier> verifier;
 
-    public Pipeline() {
-        schema = CompletableFuture.supplyAsync(SpecSchema::load, BACKGROUND);
-        validator = schema.thenApply(SpecValidator::new);
-        resolver = schema.thenApplyAsync(s -> new SpecResolver(s, version()), BACKGROUND);
-        renderer = CompletableFuture.supplyAsync(() -> new TemplateRenderer(FAMILIES).warmedUp(), BACKGROUND);
-        verifier = CompletableFuture.supplyAsync(() -> new OutputVerifier().warmedUp(), BACKGROUND);
+    private Pipeline(boolean rendering) {
+        CompletableFuture<SpecSchema> schema = CompletableFuture.supplyAsync(SpecSchema::load, BACKGROUND);
+        validator = inBackground(schema.thenApply(SpecValidator::new));
+        resolver = setUp(() -> new SpecResolver(join(schema), version()), rendering);
+        renderer = setUp(() -> new TemplateRenderer(FAMILIES).warmedUp(), rendering);
+        verifier = setUp(() -> new OutputVerifier().warmedUp(), rendering);
+    }
+
+    /** For commands that render: every stage is set up in the background from the start. */
+    public static Pipeline forRendering() {
+        return new Pipeline(true);
+    }
+
+    /** For commands that validate: later stages are set up on first use, not competing with validation for cores. */
+    public static Pipeline forValidating() {
+        return new Pipeline(false);
     }
 
     public Outcome<SpecDocument> validate(Path spec) {
-        return new SpecLoader().load(spec).then(join(validator)::validate);
+        return new SpecLoader().load(spec).then(validator.get()::validate);
     }
 
     public Outcome<ResolvedSpec> resolve(Path spec, AzureOutputs outputs) {
-        return validate(spec).then(document -> Outcome.success(join(resolver).resolve(document, outputs)));
+        return validate(spec).then(document -> Outcome.success(resolver.get().resolve(document, outputs)));
     }
 
     /** Every output file, including the ownership manifest, sorted by path. */
@@ -81,8 +91,8 @@ public final class Pipeline {
     }
 
     public Outcome<List<RenderedFile>> render(ResolvedSpec resolved) {
-        List<RenderedFile> files = join(renderer).render(resolved);
-        List<String> findings = join(verifier).verify(files);
+        List<RenderedFile> files = renderer.get().render(resolved);
+        List<String> findings = verifier.get().verify(files);
         if (!findings.isEmpty()) {
             throw new IllegalStateException("pgaks bug: rendered output failed verification:\n  " + String.join("\n  ", findings));
         }
@@ -97,6 +107,32 @@ public final class Pipeline {
             throw new UncheckedIOException(e);
         }
         return properties.getProperty("version");
+    }
+
+    private static <T> Supplier<T> setUp(Supplier<T> work, boolean now) {
+        return now ? inBackground(CompletableFuture.supplyAsync(work, BACKGROUND)) : new OnFirstUse<>(work);
+    }
+
+    private static <T> Supplier<T> inBackground(CompletableFuture<T> future) {
+        return () -> join(future);
+    }
+
+    /** A set-up done by the first caller that needs it. */
+    private static final class OnFirstUse<T> implements Supplier<T> {
+        private final Supplier<T> work;
+        private T value;
+
+        OnFirstUse(Supplier<T> work) {
+            this.work = work;
+        }
+
+        @Override
+        public synchronized T get() {
+            if (value == null) {
+                value = work.get();
+            }
+            return value;
+        }
     }
 
     private static <T> T join(CompletableFuture<T> future) {

@@ -29,7 +29,7 @@ final class RenderInput {
     record Rendering(ResolvedSpec spec, List<RenderedFile> files, Path tree) {}
 
     Outcome<Rendering> render() {
-        Pipeline pipeline = new Pipeline();
+        Pipeline pipeline = Pipeline.forRendering();
         Outcome<AzureOutputs> outputs = azureOutputs == null ? Outcome.success(AzureOutputs.none()) : AzureOutputs.read(azureOutputs);
         return outputs.then(o -> pipeline.resolve(spec, o))
                 .then(resolved -> pipeline.render(resolved)

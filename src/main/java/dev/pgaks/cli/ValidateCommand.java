@@ -20,7 +20,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Outcome<SpecDocument> outcome = new Pipeline().validate(spec);
+        Outcome<SpecDocument> outcome = Pipeline.forValidating().validate(spec);
         if (outcome instanceof Outcome.Success<SpecDocument>) {
             command.commandLine().getOut().println(spec + ": valid");
             return PgaksCommand.OK;
