@@ -67,7 +67,7 @@ final class ExplainCommand implements Callable<Integer> {
             out.println("FIELDS:");
             object.get("properties").fields().forEachRemaining(e -> {
                 JsonNode child = e.getValue();
-                String required = contains(object.path("required"), e.getKey()) ? " (required)" : "";
+                String required = SpecSchema.isRequired(object, e.getKey()) ? " (required)" : "";
                 String def = child.has("default") && !child.get("default").isObject() ? " = " + shown(child.get("default")) : "";
                 out.printf("  %-28s %-8s%s%s%n", e.getKey(), type(child), def, required);
                 out.printf("      %s%n", child.path("description").asText(""));
@@ -96,15 +96,6 @@ final class ExplainCommand implements Callable<Integer> {
             }
         }
         return found;
-    }
-
-    private static boolean contains(JsonNode array, String value) {
-        for (JsonNode item : array) {
-            if (item.asText().equals(value)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String shown(JsonNode value) {

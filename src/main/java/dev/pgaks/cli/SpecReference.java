@@ -28,7 +28,7 @@ final class SpecReference {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!field.getValue().has("properties")) {
-                rows(field.getKey(), field.getValue(), required(root, field.getKey()), topLevel);
+                rows(field.getKey(), field.getValue(), SpecSchema.isRequired(root, field.getKey()), topLevel);
             }
         }
         table(out, "Top level", "", topLevel);
@@ -69,17 +69,8 @@ final class SpecReference {
         Iterator<Map.Entry<String, JsonNode>> fields = object.path("properties").fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            rows(prefix + "." + field.getKey(), field.getValue(), required(object, field.getKey()), rows);
+            rows(prefix + "." + field.getKey(), field.getValue(), SpecSchema.isRequired(object, field.getKey()), rows);
         }
-    }
-
-    private static boolean required(JsonNode object, String field) {
-        for (JsonNode name : object.path("required")) {
-            if (name.asText().equals(field)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String defaultOf(JsonNode node) {

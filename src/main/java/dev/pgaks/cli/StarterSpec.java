@@ -29,7 +29,7 @@ final class StarterSpec {
             Map.Entry<String, JsonNode> field = fields.next();
             String key = field.getKey();
             JsonNode node = field.getValue();
-            boolean required = contains(root.get("required"), key);
+            boolean required = SpecSchema.isRequired(root, key);
             switch (key) {
                 case "metadata" -> {
                     out.append("metadata:\n  name: ").append(YamlScalars.quote(name)).append("  # ")
@@ -80,14 +80,5 @@ final class StarterSpec {
             return "<derived>";
         }
         return def.isTextual() ? YamlScalars.quote(def.asText()) : def.toString();
-    }
-
-    private static boolean contains(JsonNode array, String value) {
-        for (JsonNode item : array) {
-            if (item.asText().equals(value)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

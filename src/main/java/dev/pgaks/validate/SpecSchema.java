@@ -75,6 +75,16 @@ public final class SpecSchema {
         return names;
     }
 
+    /** Whether an object field's schema lists {@code field} as required. */
+    public static boolean isRequired(JsonNode objectSchema, String field) {
+        for (JsonNode name : objectSchema.path("required")) {
+            if (name.asText().equals(field)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static JsonNode child(JsonNode schema, String segment) {
         if (schema.has("items") && segment.chars().allMatch(Character::isDigit)) {
             return schema.get("items");
