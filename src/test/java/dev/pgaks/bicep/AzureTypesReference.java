@@ -1,8 +1,6 @@
 package dev.pgaks.bicep;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.pgaks.k8s.ToolRequirement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,15 +17,8 @@ public final class AzureTypesReference {
     }
 
     public static Path directory() {
-        Path dir = Path.of(System.getProperty("pgaks.reference", "../shared/reference")).resolve("azure-types");
-        if (!Files.isDirectory(dir)) {
-            String message = "Azure type reference not found at " + dir.toAbsolutePath()
-                    + " (set -Dpgaks.reference=<folder containing azure-types>)";
-            if (Boolean.getBoolean("pgaks.requireTools")) {
-                fail(message);
-            }
-            assumeTrue(false, message);
-        }
+        Path dir = ToolRequirement.reference().resolve("azure-types");
+        ToolRequirement.require(Files.isDirectory(dir), "Azure type reference not found at " + dir);
         return dir;
     }
 

@@ -2,11 +2,9 @@ package dev.pgaks.monitoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.pgaks.k8s.ToolRequirement;
 import dev.pgaks.resolve.AlertContext;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +21,8 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
 /**
  * Locates upstream reference data and external tools for the monitoring tests.
  *
- * <p>Reference data comes from system property {@code pgaks.reference} (set by surefire). Missing tools skip
- * the test, unless {@code pgaks.requireTools=true} (CI), where a silent skip would hide a broken check.
+ * <p>Reference data and tools come through {@link ToolRequirement}: missing ones skip the test, unless
+ * {@code pgaks.requireTools=true} (CI), where a silent skip would hide a broken check.
  */
 final class MonitoringTestSupport {
     static final String NAMESPACE = "cnpg-database";
@@ -38,30 +36,16 @@ final class MonitoringTestSupport {
         return new AlertContext(NAMESPACE, CLUSTER, OPERATOR_NAMESPACE, 3, 3, synchronous, Map.of(), "");
     }
 
-    /** A file under the reference directory; skips the test when the reference data is not available. */
+    /** A file under the reference directory; skips (or fails when tools are required) when it is missing. */
     static Path reference(String relative) {
-        Path root = Path.of(System.getProperty("pgaks.reference", "../shared/reference")).toAbsolutePath().normalize();
-        Path file = root.resolve(relative);
-        assumeTrue(Files.exists(file), "reference data not found at " + file
-                + " (set -Dpgaks.reference=<shared/reference dir>); skipping");
+        Path file = ToolRequirement.reference().resolve(relative);
+        ToolRequirement.require(Files.exists(file), "reference data not found at " + file);
         return file;
     }
 
     /** The executable on PATH; skips (or fails when tools are required) if it is missing. */
     static Path tool(String name) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        String message = name + " not found on PATH";
-        if (Boolean.getBoolean("pgaks.requireTools")) {
-            fail(message + " but -Dpgaks.requireTools=true");
-        }
-        assumeTrue(false, message + "; skipping (set -Dpgaks.requireTools=true to fail instead)");
-        return null;
+        return ToolRequirement.command(name);
     }
 
     /** Runs a tool to completion and fails the test, with the tool's output, unless it exits 0. */
