@@ -1,7 +1,6 @@
 package dev.pgaks.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.facts.FixedParameters;
@@ -28,12 +27,15 @@ final class SemanticRules {
     private final List<Diagnostic> found = new ArrayList<>();
     private boolean readInvalid;
 
-    /** @param invalid JSON pointers of fields the schema rejected */
-    SemanticRules(SpecDocument document, SpecSchema schema, Set<String> invalid) {
+    /**
+     * @param spec    the document's tree, as the schema validated it
+     * @param invalid JSON pointers of fields the schema rejected
+     */
+    SemanticRules(SpecDocument document, JsonNode spec, SpecSchema schema, Set<String> invalid) {
         this.document = document;
         this.schema = schema;
         this.invalid = invalid;
-        this.spec = new ObjectMapper().valueToTree(document.root());
+        this.spec = spec;
     }
 
     /**

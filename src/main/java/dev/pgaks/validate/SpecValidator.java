@@ -50,7 +50,7 @@ public final class SpecValidator {
                 diagnostics.add(d);
             }
         }
-        diagnostics.addAll(new SemanticRules(document, schema, invalid).check());
+        diagnostics.addAll(new SemanticRules(document, instance, schema, invalid).check());
         return diagnostics.isEmpty() ? Outcome.success(document) : Outcome.failure(diagnostics);
     }
 
