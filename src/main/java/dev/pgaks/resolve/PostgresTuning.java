@@ -8,23 +8,25 @@ import java.util.TreeMap;
 /**
  * postgresql.conf sized from the pod's memory limit, not the node's (the guide sizes 4GB shared_buffers and 12GB
  * effective_cache_size from a 16 GiB node under an 8Gi limit), following the guide's ratios: shared_buffers 25 %,
- * effective_cache_size 75 %, work_mem 1/256, maintenance_work_mem 1/16. WAL limits shrink to fit the WAL volume.
+ * effective_cache_size 75 %, work_mem 1/256, maintenance_work_mem 1/16. WAL limits shrink to fit the volume that
+ * holds WAL: max_wal_size a quarter of it (at most 6GB), min_wal_size half of that (at most 2GB), and the slot
+ * reserve what is left of three quarters (at most 10GB), so that min &lt; max &lt; volume, which the CNPG webhook
+ * requires, holds for every volume from {@link dev.pgaks.facts.WalVolume#MIN_MIB} up.
  */
 final class PostgresTuning {
 
     private PostgresTuning() {}
 
-    static List<Parameter> parameters(long podMemoryMiB, long walVolumeGiB, Map<String, Object> overrides) {
+    static List<Parameter> parameters(long podMemoryMiB, long walVolumeMiB, Map<String, Object> overrides) {
         Map<String, String> p = new TreeMap<>();
         p.put("shared_buffers", megabytes(podMemoryMiB / 4));
         p.put("effective_cache_size", megabytes(podMemoryMiB * 3 / 4));
         p.put("work_mem", megabytes(Math.max(4, podMemoryMiB / 256)));
         p.put("maintenance_work_mem", megabytes(Math.min(2048, podMemoryMiB / 16)));
-        long maxWalGb = Math.max(1, Math.min(6, walVolumeGiB / 4));
-        long slotKeepGb = Math.max(1, Math.min(10, walVolumeGiB * 3 / 4 - maxWalGb));
-        p.put("max_wal_size", maxWalGb + "GB");
-        p.put("min_wal_size", Math.max(1, Math.min(2, maxWalGb / 2)) + "GB");
-        p.put("max_slot_wal_keep_size", slotKeepGb + "GB");
+        long maxWal = maxWalMiB(walVolumeMiB);
+        p.put("max_wal_size", megabytes(maxWal));
+        p.put("min_wal_size", megabytes(Math.min(2048, maxWal / 2)));
+        p.put("max_slot_wal_keep_size", megabytes(Math.min(10240, walVolumeMiB * 3 / 4 - maxWal)));
         p.put("wal_compression", "lz4");
         p.put("checkpoint_timeout", "15min");
         p.put("checkpoint_completion_target", "0.9");
@@ -45,6 +47,10 @@ final class PostgresTuning {
         p.put("hot_standby_feedback", "on");
         overrides.forEach((name, value) -> p.put(name, (String) value));
         return p.entrySet().stream().map(e -> new Parameter(e.getKey(), e.getValue())).toList();
+    }
+
+    static long maxWalMiB(long walVolumeMiB) {
+        return Math.min(6144, walVolumeMiB / 4);
     }
 
     /** PostgreSQL memory units: whole gigabytes when exact, megabytes otherwise. */
