@@ -156,7 +156,7 @@ final class SemanticRules {
         String bootstrapDb = value("/postgres/bootstrap/database").asText();
         String bootstrapOwner = value("/postgres/bootstrap/owner").asText();
         Set<String> roles = new HashSet<>(Set.of(bootstrapOwner, "postgres"));
-        Set<String> reserved = Set.of("postgres", "streaming_replica", bootstrapOwner);
+        Set<String> reserved = reservedRoles();
         JsonNode declaredRoles = value("/postgres/roles");
         for (int i = 0; i < declaredRoles.size(); i++) {
             String name = declaredRoles.get(i).path("name").asText();
@@ -208,6 +208,11 @@ final class SemanticRules {
             report("/restore/enabled", "restore reads the backup storage account, which backup.enabled: false does not create",
                     "enable backups");
         }
+    }
+
+    /** Roles CNPG or the bootstrap manage, which the spec must not declare. */
+    private Set<String> reservedRoles() {
+        return Set.of("postgres", "streaming_replica", value("/postgres/bootstrap/owner").asText());
     }
 
     private void image() {
@@ -295,6 +300,9 @@ final class SemanticRules {
         int instances = value("/postgres/instances").asInt();
         int number = value("/postgres/synchronous/number").asInt();
         int zones = value("/azure/zones").size();
+        for (int i = 0; i < zones; i++) {
+            value("/azure/zones/" + i);
+        }
         if (number == 0 || number > instances - 1 || !value("/postgres/synchronous/dataDurability").asText().equals("required")) {
             return;
         }
@@ -359,8 +367,12 @@ final class SemanticRules {
     /** Passwords are the only way in (pg_hba is SCRAM only): a login role without one can never connect. */
     private void loginRolesHavePasswords() {
         JsonNode roles = value("/postgres/roles");
+        Set<String> reserved = reservedRoles();
         for (int i = 0; i < roles.size(); i++) {
             String p = "/postgres/roles/" + i;
+            if (reserved.contains(roles.get(i).path("name").asText())) {
+                continue;
+            }
             boolean login = !roles.get(i).has("login") || roles.get(i).path("login").asBoolean();
             if (login && !roles.get(i).has("passwordSecret")) {
                 report(firstWritten(p + "/login", p + "/name"), "role '" + roles.get(i).path("name").asText()

@@ -97,6 +97,8 @@ class RandomSpecTest {
         }
         Map<String, Object> synchronous = section(postgres, "synchronous");
         synchronous.put("number", Math.min(((Number) synchronous.getOrDefault("number", 1)).intValue(), instances - 1));
+        synchronous.put("dataDurability", "preferred");
+        section(postgres, "pooler").remove("defaultPoolSize");
         if ("premium-ssd-v2".equals(storage.get("type"))) {
             storage.put("iops", 4000);
             storage.put("throughputMBps", 250);
