@@ -1,5 +1,6 @@
 package dev.pgaks.resolve;
 
+import dev.pgaks.facts.WalVolume;
 import dev.pgaks.resolve.ResolvedPostgres.Parameter;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +9,8 @@ import java.util.TreeMap;
 /**
  * postgresql.conf sized from the pod's memory limit, not the node's (the guide sizes 4GB shared_buffers and 12GB
  * effective_cache_size from a 16 GiB node under an 8Gi limit), following the guide's ratios: shared_buffers 25 %,
- * effective_cache_size 75 %, work_mem 1/256, maintenance_work_mem 1/16. WAL limits shrink to fit the volume that
- * holds WAL: max_wal_size a quarter of it (at most 6GB), min_wal_size half of that (at most 2GB), and the slot
- * reserve what is left of three quarters (at most 10GB), so that min &lt; max &lt; volume, which the CNPG webhook
- * requires, holds for every volume from {@link dev.pgaks.facts.WalVolume#MIN_MIB} up.
+ * effective_cache_size 75 %, work_mem 1/256, maintenance_work_mem 1/16. WAL limits fit the volume that holds WAL
+ * ({@link WalVolume}).
  */
 final class PostgresTuning {
 
@@ -23,10 +22,9 @@ final class PostgresTuning {
         p.put("effective_cache_size", megabytes(podMemoryMiB * 3 / 4));
         p.put("work_mem", megabytes(Math.max(4, podMemoryMiB / 256)));
         p.put("maintenance_work_mem", megabytes(Math.min(2048, podMemoryMiB / 16)));
-        long maxWal = maxWalMiB(walVolumeMiB);
-        p.put("max_wal_size", megabytes(maxWal));
-        p.put("min_wal_size", megabytes(Math.min(2048, maxWal / 2)));
-        p.put("max_slot_wal_keep_size", megabytes(Math.min(10240, walVolumeMiB * 3 / 4 - maxWal)));
+        p.put("max_wal_size", megabytes(WalVolume.maxWalMiB(walVolumeMiB)));
+        p.put("min_wal_size", megabytes(WalVolume.minWalMiB(walVolumeMiB)));
+        p.put("max_slot_wal_keep_size", megabytes(WalVolume.slotKeepMiB(walVolumeMiB)));
         p.put("wal_compression", "lz4");
         p.put("checkpoint_timeout", "15min");
         p.put("checkpoint_completion_target", "0.9");
@@ -47,10 +45,6 @@ final class PostgresTuning {
         p.put("hot_standby_feedback", "on");
         overrides.forEach((name, value) -> p.put(name, (String) value));
         return p.entrySet().stream().map(e -> new Parameter(e.getKey(), e.getValue())).toList();
-    }
-
-    static long maxWalMiB(long walVolumeMiB) {
-        return Math.min(6144, walVolumeMiB / 4);
     }
 
     /** PostgreSQL memory units: whole gigabytes when exact, megabytes otherwise. */

@@ -6,6 +6,7 @@ import dev.pgaks.facts.PostgresImages;
 import dev.pgaks.facts.Quantities;
 import dev.pgaks.facts.ResourceNames;
 import dev.pgaks.facts.VmSize;
+import dev.pgaks.facts.WalVolume;
 import dev.pgaks.facts.WeeklyWindow;
 import dev.pgaks.load.SpecDocument;
 import dev.pgaks.validate.SpecSchema;
@@ -167,7 +168,7 @@ public final class SpecResolver {
 
     /** The readiness lag bound defaults to the max_wal_size pgaks derives, as a Kubernetes quantity. */
     private static String readinessLag(long walVolumeMiB) {
-        long mib = PostgresTuning.maxWalMiB(walVolumeMiB);
+        long mib = WalVolume.maxWalMiB(walVolumeMiB);
         return mib % 1024 == 0 ? mib / 1024 + "Gi" : mib + "Mi";
     }
 

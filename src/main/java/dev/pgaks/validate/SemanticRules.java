@@ -287,7 +287,32 @@ final class SemanticRules {
                 report(pointer, SpecValidator.FieldPaths.dotted(pointer) + " " + size + " is too small for PostgreSQL's WAL: "
                                 + "min_wal_size < max_wal_size < volume size needs at least 1Gi",
                         "use 1Gi or more");
+                return;
             }
+        }
+        if (!readInvalid) {
+            walOverrides(Quantities.mebibytes(value(sizes.get(sizes.size() - 1)).asText()));
+        }
+    }
+
+    /** Overridden WAL sizes must keep what the CNPG webhook requires: min &lt; max &lt; the volume holding WAL. */
+    private void walOverrides(long volumeMiB) {
+        String minPointer = "/postgres/parameters/min_wal_size";
+        String maxPointer = "/postgres/parameters/max_wal_size";
+        if (!written(minPointer) && !written(maxPointer)) {
+            return;
+        }
+        Optional<Long> min = written(minPointer) ? WalVolume.parseMiB(value(minPointer).asText()) : Optional.of(WalVolume.minWalMiB(volumeMiB));
+        Optional<Long> max = written(maxPointer) ? WalVolume.parseMiB(value(maxPointer).asText()) : Optional.of(WalVolume.maxWalMiB(volumeMiB));
+        if (min.isEmpty() || max.isEmpty()) {
+            report(min.isEmpty() ? minPointer : maxPointer, "WAL size '" + value(min.isEmpty() ? minPointer : maxPointer).asText()
+                    + "' is not a PostgreSQL size", "a number with kB, MB, GB or TB, for example 2GB");
+        } else if (min.get() >= max.get()) {
+            report(firstWritten(minPointer, maxPointer), "min_wal_size (" + min.get() + "MB) must be below max_wal_size ("
+                    + max.get() + "MB): the CNPG webhook refuses the Cluster", "lower min_wal_size or raise max_wal_size");
+        } else if (max.get() >= volumeMiB) {
+            report(firstWritten(maxPointer, minPointer), "max_wal_size (" + max.get() + "MB) must be below the volume holding WAL ("
+                    + volumeMiB + "Mi): the CNPG webhook refuses the Cluster", "lower it, or enlarge the volume");
         }
     }
 
