@@ -134,10 +134,7 @@ public final class SpecResolver {
         long walVolumeMiB = Quantities.mebibytes(walEnabled ? storage.walSize() : storage.size());
         String secret = t.optionalText("/postgres/bootstrap/secretName");
         int sync = t.integer("/postgres/synchronous/number");
-        List<ResolvedPostgres.Parameter> parameters =
-                PostgresTuning.parameters(resources.memoryMiB(), walVolumeMiB, t.map("/postgres/parameters"));
         String readinessLag = t.optionalText("/postgres/readinessMaximumLag");
-        boolean tlsOnly = !t.flag("/postgres/allowPlaintext");
         return new ResolvedPostgres(
                 t.text("/postgres/namespace"),
                 t.text("/postgres/operatorNamespace"),
@@ -151,15 +148,15 @@ public final class SpecResolver {
                         t.text("/postgres/synchronous/dataDurability")),
                 resources,
                 storage,
-                parameters,
-                tlsOnly
-                        ? List.of("hostnossl all all all reject", "hostssl all all all scram-sha-256")
-                        : List.of("host all all all scram-sha-256"),
+                PostgresTuning.parameters(resources.memoryMiB(), walVolumeMiB, t.map("/postgres/parameters")),
+                t.flag("/postgres/allowPlaintext")
+                        ? List.of("host all all all scram-sha-256")
+                        : List.of("hostnossl all all all reject", "hostssl all all all scram-sha-256"),
                 new ResolvedPostgres.Bootstrap(t.text("/postgres/bootstrap/database"), t.text("/postgres/bootstrap/owner"),
                         secret != null ? secret : clusterName + "-app", secret != null),
                 databases(t, clusterName),
                 roles(t),
-                pooler(t, clusterName, tlsOnly),
+                pooler(t, clusterName, !t.flag("/postgres/allowPlaintext")),
                 operator(t),
                 new ResolvedPostgres.SampleData(t.flag("/postgres/sampleData"), clusterName + "-sample-data"),
                 readinessLag != null ? readinessLag : readinessLag(walVolumeMiB),
@@ -175,7 +172,7 @@ public final class SpecResolver {
     /**
      * PgBouncer in front of the primary. Server connections (pods x default_pool_size per database and user pair)
      * must fit PostgreSQL's budget, or clients queue on connections PostgreSQL refuses; the default shares the budget
-     * among the pods, at most the 25 PgBouncer itself would use. Clients authenticate with SCRAM (CNPG's own rule
+     * among the pods, at most 25. Clients authenticate with SCRAM (CNPG's own rule
      * is md5) and, when the cluster refuses plaintext, must use TLS to PgBouncer too.
      */
     private static ResolvedPostgres.Pooler pooler(SpecTree t, String clusterName, boolean tlsOnly) {
