@@ -1,11 +1,9 @@
-<#-- The Azure Blob destination and sidecar settings shared by the cluster's ObjectStore and the restore source's. -->
-<#macro configuration serverName>
+<#-- The Azure Blob destination and sidecar settings shared by the cluster's ObjectStore and the restore source's.
+     No serverName: the plugin reads it from the Cluster's plugin parameters and externalClusters. -->
+<#macro configuration>
 <#assign b = spec.backup>
   configuration:
     destinationPath: ${b.destinationPath}
-<#if serverName?has_content>
-    serverName: ${serverName}
-</#if>
     azureCredentials:
       inheritFromAzureAD: true
     wal:

@@ -15,6 +15,13 @@ spec:
   primaryUpdateStrategy: unsupervised
   primaryUpdateMethod: switchover
   smartShutdownTimeout: 30
+<#if p.nodeMaintenanceWindow.enabled>
+  # Local NVMe: set inProgress to true only while nodes are drained for maintenance; the drained instance is then
+  # rebuilt on another node from the primary instead of waiting for its node (see README.md).
+  nodeMaintenanceWindow:
+    inProgress: ${p.nodeMaintenanceWindow.inProgress?c?no_esc}
+    reusePVC: ${p.nodeMaintenanceWindow.reusePvc?c?no_esc}
+</#if>
   inheritedMetadata:
 <#if p.storage.type == "local-nvme">
     annotations:
@@ -29,9 +36,11 @@ spec:
       periodSeconds: 5
       timeoutSeconds: 3
       failureThreshold: 120
+    # A replica further behind than this leaves the read services and no longer counts for switchover or drains:
+    # the guide's 0 made every lagging replica unready (postgres.readinessMaximumLag).
     readiness:
       type: streaming
-      maximumLag: 0
+      maximumLag: ${p.readinessMaximumLag}
       periodSeconds: 10
       failureThreshold: 6
   topologySpreadConstraints:
@@ -144,6 +153,8 @@ spec:
       isWALArchiver: true
       parameters:
         barmanObjectName: ${spec.backup.objectStoreName}
+        # a new name at every major upgrade (backup.serverName): a new system identifier must not share the old WAL
+        serverName: ${spec.backup.serverName}
 </#if>
 <#if spec.restore.enabled>
   externalClusters:
@@ -152,7 +163,7 @@ spec:
         name: barman-cloud.cloudnative-pg.io
         parameters:
           barmanObjectName: ${spec.restore.sourceObjectStoreName}
-          serverName: ${spec.restore.sourceCluster}
+          serverName: ${spec.restore.sourceServerName}
 </#if>
   monitoring:
     customQueriesConfigMap:

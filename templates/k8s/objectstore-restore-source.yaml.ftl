@@ -2,7 +2,8 @@
 <#import "../common/objectstore.yaml.ftl" as os>
 # ${spec.header?no_esc}
 # Read-only use: the source cluster's backups, which this cluster recovers from. No retentionPolicy, so this
-# cluster never deletes the source's backups.
+# cluster never deletes the source's backups. The source's folder is the serverName in the Cluster's
+# externalClusters: the plugin requires the ObjectStore's own serverName to stay empty.
 apiVersion: barmancloud.cnpg.io/v1
 kind: ObjectStore
 metadata:
@@ -11,4 +12,4 @@ metadata:
   labels:
 <@l.labels indent=4 component="backup"/>
 spec:
-<@os.configuration serverName=spec.restore.sourceCluster/>
+<@os.configuration/>

@@ -11,4 +11,4 @@ metadata:
 <@l.labels indent=4 component="backup"/>
 spec:
   retentionPolicy: ${b.retention}
-<@os.configuration serverName=""/>
+<@os.configuration/>

@@ -28,9 +28,11 @@ helm upgrade --install ${r.release} ${r.repoName}/${r.chart} --version ${r.versi
 ```
 
 The operator (and the Barman Cloud plugin, which must share its namespace) run on the system node pool. The operator
-settings the guide sets (`CLUSTERS_ROLLOUT_DELAY`, `STANDBY_TCP_USER_TIMEOUT`) are in `helm/cnpg-operator.values.yaml`
+settings (<#list p.operator.config as setting>`${setting.name}: ${setting.value}`<#sep>, </#list>) are in `helm/cnpg-operator.values.yaml`
 under `config.data`: the chart writes them to `cnpg-controller-manager-config` in `${p.operatorNamespace}`, the only place
 the operator reads them (the guide applies that ConfigMap to the database namespace, where it has no effect).
+`STANDBY_TCP_USER_TIMEOUT` is in milliseconds: the guide's `'10'` would drop every standby connection at its first
+retransmission, so the operator's default (5000) stays unless `postgres.operator.standbyTcpUserTimeoutSeconds` is set.
 
 ### 2. Kubernetes manifests
 
@@ -46,7 +48,37 @@ the ObjectStore `${spec.restore.sourceObjectStoreName}` holding the backups of `
 `${cluster}` (${p.instances} instance(s))<#list p.databases as d>, the Database `${d.name}`</#list><#if spec.backup.enabled>, the
 ScheduledBackup `${spec.backup.scheduledBackupName}` (`${spec.backup.schedule}`, six fields, seconds first)</#if><#if p.pooler.enabled>,
 the Pooler `${p.pooler.name}` (PgBouncer, ${p.pooler.mode} mode)</#if>.
-<#if p.roles?has_content>
+
+A replica reports ready while it streams from the primary no more than `${p.readinessMaximumLag}` behind
+(`postgres.readinessMaximumLag`, default the derived `max_wal_size`). An unready replica leaves the read-only services
+and no longer counts for switchover, failover or node drains, so the bound must tolerate the bursts of a bulk load
+or an index build; the guide's `maximumLag: 0` made every replica unready at its first byte of lag and blocked
+switchovers and AKS node drains.
+<#if spec.backup.enabled>
+
+WAL and base backups go to the folder `${spec.backup.serverName}` of the container (`backup.serverName`). Give it a new
+value at every PostgreSQL major upgrade and for every restored cluster: the new system identifier must not mix its WAL
+with the old one's. The ScheduledBackup starts at `${spec.backup.schedule}` (UTC)<#if spec.aks.upgrades.autoUpgradeWindow || spec.aks.upgrades.nodeOsUpgradeWindow>, outside the AKS maintenance window</#if>.
+</#if>
+<#if p.pooler.enabled>
+
+PgBouncer runs ${p.pooler.instances} pod(s) on the PostgreSQL node pool, spread across zones, each with at most
+${p.pooler.defaultPoolSize} server connections per database and user (`default_pool_size`, sized so that all pods fit in
+PostgreSQL's `max_connections`). Clients authenticate with SCRAM<#if p.pooler.clientTlsRequired()> and must use TLS (`client_tls_sslmode: require`), as
+the cluster itself refuses plaintext</#if>. Its metrics are scraped by the PodMonitor `${spec.monitoring.poolerPodMonitor.name}`.
+</#if>
+<#if p.nodeMaintenanceWindow.enabled>
+
+Local NVMe volumes cannot follow an instance to another node, and a node image upgrade or deallocation erases them.
+The Cluster sets `nodeMaintenanceWindow` with `inProgress: false` and `reusePVC: false`. Before draining PostgreSQL
+nodes (or around the AKS maintenance window) set `inProgress: true`
+(`kubectl patch cluster ${cluster} -n ${ns} --type merge -p '{"spec":{"nodeMaintenanceWindow":{"inProgress":true}}}'`),
+and back to `false` afterwards. Meanwhile the operator rebuilds a drained instance on another node with a new volume,
+cloned from the primary by streaming replication, instead of waiting for its node. The trade-off: each drained
+instance is a full copy (time, network and primary load in proportion to the database size) and the cluster runs one
+replica short until it is done; waiting would bring back nothing, since the local disk does not survive the node.
+Self-healing and rolling updates are limited while `inProgress` is true: keep it short.
+</#if><#if p.roles?has_content>
 
 Managed roles whose password comes from a Secret need that Secret (type `kubernetes.io/basic-auth`, keys `username` and
 `password`) in `${ns}` before they can log in; pgaks never renders Secrets:

@@ -23,10 +23,13 @@ comes back on the new major. Plan for downtime.
    rehearse on a restored copy (runbooks/operations/restore.md).
 2. Check the extensions used by every database exist in the new image, and that parameters you override are still
    valid on the new major.
-3. Set `postgres.version` in the spec to the new major, render, `kubectl apply -k k8s/`. The image must keep the same
+3. Set `postgres.version` in the spec to the new major<#if spec.backup.enabled>, and in the same change `backup.serverName` to a
+   new folder (for example `${p.clusterName}-pg<new major>`; now `${spec.backup.serverName}`): the upgraded cluster has a new
+   system identifier and must not archive into the old one's WAL</#if>; render, `kubectl apply -k k8s/`. The image must keep the same
    OS distribution (trixie); CNPG refuses otherwise.
 4. Watch: `kubectl get pods --namespace ${p.namespace} -w` and `kubectl cnpg status ${p.clusterName} --namespace ${p.namespace}`.
-5. Afterwards run `ANALYZE` in each database (`vacuumdb --all --analyze-in-stages`), and<#if spec.backup.enabled> wait for the
+5. Afterwards run `ALTER EXTENSION <name> UPDATE;` for each extension in each database (`\dx` lists them; pg_upgrade
+   keeps the old extension versions), then `ANALYZE` in each database (`vacuumdb --all --analyze-in-stages`), and<#if spec.backup.enabled> wait for the
    ScheduledBackup `${spec.backup.scheduledBackupName}` or take an on-demand backup:</#if> backups taken before the upgrade only
    restore to the old major.
 

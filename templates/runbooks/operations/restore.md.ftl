@@ -7,7 +7,7 @@ Backups are disabled in this spec (`backup.enabled: false`): there is nothing to
 </#if>
 
 Recovery never overwrites `${p.clusterName}`: it builds a new cluster from the backups in
-`${spec.backup.destinationPath}` (server name `${p.clusterName}`), then you move clients over.
+`${spec.backup.destinationPath}` (server name `${spec.backup.serverName}`), then you move clients over.
 <#if spec.restore.enabled>
 
 This spec is itself a restore: `${p.clusterName}` recovers from `${spec.restore.sourceCluster}`<#if spec.restore.targetTime?has_content> up to ${spec.restore.targetTime}</#if>.
@@ -27,6 +27,7 @@ This spec is itself a restore: `${p.clusterName}` recovers from `${spec.restore.
    restore:
      enabled: true
      sourceCluster: ${p.clusterName}
+     sourceServerName: ${spec.backup.serverName}   # the source's backup.serverName
      targetTime: "2026-11-20T10:00:00Z"   # RFC 3339, inside the ${spec.backup.retention} retention; omit for the latest
    ```
 

@@ -27,7 +27,12 @@ public final class Observability implements OutputFamily {
     public List<PlannedFile> plan(ResolvedSpec spec) {
         ResolvedMonitoring monitoring = spec.monitoring();
         List<PlannedFile> files = new ArrayList<>();
-        for (ResolvedMonitoring.PodMonitor podMonitor : List.of(monitoring.clusterPodMonitor(), monitoring.operatorPodMonitor())) {
+        List<ResolvedMonitoring.PodMonitor> podMonitors = new ArrayList<>(
+                List.of(monitoring.clusterPodMonitor(), monitoring.operatorPodMonitor()));
+        if (monitoring.hasPoolerPodMonitor()) {
+            podMonitors.add(monitoring.poolerPodMonitor());
+        }
+        for (ResolvedMonitoring.PodMonitor podMonitor : podMonitors) {
             files.add(new PlannedFile(FOLDER + "podmonitor-" + podMonitor.name() + ".yaml", "monitoring/podmonitor.yaml.ftl", podMonitor));
         }
         if (monitoring.azureManagedPrometheus()) {

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 final class MonitoringResolver {
     static final String AZURE_POD_MONITOR_API = "azmonitoring.coreos.com/v1";
     static final String OPERATOR_POD_MONITOR_API = "monitoring.coreos.com/v1";
-    /** The container port both the instance manager (9187) and the operator (8080) name {@code metrics}. */
+    /** The container port the instance manager (9187), the operator (8080) and PgBouncer (9127) name {@code metrics}. */
     private static final String METRICS_PORT = "metrics";
     /** Grafana dashboard uids are at most 40 characters. */
     private static final int UID_LENGTH = 40;
@@ -48,7 +48,11 @@ final class MonitoringResolver {
                 new ResolvedMonitoring.CustomQueries(cluster + "-monitoring-logical-replication", "custom-queries",
                         majorVersion(postgres) >= 15, majorVersion(postgres) >= 17),
                 new ResolvedDashboard(dashboardUid(aks, postgres), "CloudNativePG " + postgres.namespace() + "/" + cluster,
-                        "monitoring/dashboards/" + cluster + ".json", cluster + "-dashboard", dashboard.panels(ctx)));
+                        "monitoring/dashboards/" + cluster + ".json", cluster + "-dashboard", dashboard.panels(ctx)),
+                postgres.pooler().enabled()
+                        ? new PodMonitor(postgres.pooler().name(), postgres.namespace(), METRICS_PORT,
+                                List.of(new Label("cnpg.io/poolerName", postgres.pooler().name())))
+                        : null);
     }
 
     /** Spec values (schema-defaulted, so every key is present) as the plain decimals PromQL reads. */

@@ -1,5 +1,6 @@
 package dev.pgaks.resolve;
 
+import dev.pgaks.facts.WalVolume;
 import dev.pgaks.resolve.ResolvedPostgres.Parameter;
 import java.util.List;
 import java.util.Map;
@@ -8,23 +9,22 @@ import java.util.TreeMap;
 /**
  * postgresql.conf sized from the pod's memory limit, not the node's (the guide sizes 4GB shared_buffers and 12GB
  * effective_cache_size from a 16 GiB node under an 8Gi limit), following the guide's ratios: shared_buffers 25 %,
- * effective_cache_size 75 %, work_mem 1/256, maintenance_work_mem 1/16. WAL limits shrink to fit the WAL volume.
+ * effective_cache_size 75 %, work_mem 1/256, maintenance_work_mem 1/16. WAL limits fit the volume that holds WAL
+ * ({@link WalVolume}).
  */
 final class PostgresTuning {
 
     private PostgresTuning() {}
 
-    static List<Parameter> parameters(long podMemoryMiB, long walVolumeGiB, Map<String, Object> overrides) {
+    static List<Parameter> parameters(long podMemoryMiB, long walVolumeMiB, Map<String, Object> overrides) {
         Map<String, String> p = new TreeMap<>();
         p.put("shared_buffers", megabytes(podMemoryMiB / 4));
         p.put("effective_cache_size", megabytes(podMemoryMiB * 3 / 4));
         p.put("work_mem", megabytes(Math.max(4, podMemoryMiB / 256)));
         p.put("maintenance_work_mem", megabytes(Math.min(2048, podMemoryMiB / 16)));
-        long maxWalGb = Math.max(1, Math.min(6, walVolumeGiB / 4));
-        long slotKeepGb = Math.max(1, Math.min(10, walVolumeGiB * 3 / 4 - maxWalGb));
-        p.put("max_wal_size", maxWalGb + "GB");
-        p.put("min_wal_size", Math.max(1, Math.min(2, maxWalGb / 2)) + "GB");
-        p.put("max_slot_wal_keep_size", slotKeepGb + "GB");
+        p.put("max_wal_size", megabytes(WalVolume.maxWalMiB(walVolumeMiB)));
+        p.put("min_wal_size", megabytes(WalVolume.minWalMiB(walVolumeMiB)));
+        p.put("max_slot_wal_keep_size", megabytes(WalVolume.slotKeepMiB(walVolumeMiB)));
         p.put("wal_compression", "lz4");
         p.put("checkpoint_timeout", "15min");
         p.put("checkpoint_completion_target", "0.9");

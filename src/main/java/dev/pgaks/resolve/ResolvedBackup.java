@@ -8,12 +8,13 @@ package dev.pgaks.resolve;
  * @param sidecar            requests = limits of the plugin's sidecar: without them the instance pods lose
  *                           Guaranteed QoS, which needs every container's requests to equal its limits
  * @param softDeleteDays     days a deleted blob or container stays recoverable
+ * @param serverName         this cluster's folder in the container, the plugin's serverName parameter
  */
 public record ResolvedBackup(boolean enabled, String storageAccountName, String containerName, String storageSku,
                              String retention, int retentionDays, int lifecycleDays, String schedule, String compression,
                              String pluginChartVersion, String objectStoreName, String destinationPath,
                              String scheduledBackupName, String onDemandBackupName,
-                             Sidecar sidecar, int softDeleteDays) {
+                             Sidecar sidecar, int softDeleteDays, String serverName) {
 
     public record Sidecar(String cpu, String memory) {}
 }

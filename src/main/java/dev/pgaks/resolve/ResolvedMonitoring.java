@@ -11,11 +11,13 @@ import java.util.List;
  * @param alerts               the alert catalog resolved for this cluster, in catalog order
  * @param ruleGroupName        name of the PrometheusRule, or of the Azure {@code prometheusRuleGroups} resource
  * @param actionGroup          the Azure action group alerts notify; absent ({@code null}) without an alert email
+ * @param poolerPodMonitor     scrapes the PgBouncer pods; absent ({@code null}) without a pooler
  */
 public record ResolvedMonitoring(String prometheus, String grafana, String alertEmail, List<String> grafanaAdminPrincipalIds,
                                  String runbookBaseUrl, String podMonitorApiVersion, PodMonitor clusterPodMonitor,
                                  PodMonitor operatorPodMonitor, List<ResolvedAlert> alerts, String ruleGroupName,
-                                 ActionGroup actionGroup, CustomQueries customQueries, ResolvedDashboard dashboard) {
+                                 ActionGroup actionGroup, CustomQueries customQueries, ResolvedDashboard dashboard,
+                                 PodMonitor poolerPodMonitor) {
 
     public boolean azureManagedPrometheus() {
         return prometheus.equals("azure-managed");
@@ -23,6 +25,10 @@ public record ResolvedMonitoring(String prometheus, String grafana, String alert
 
     public boolean hasActionGroup() {
         return actionGroup != null;
+    }
+
+    public boolean hasPoolerPodMonitor() {
+        return poolerPodMonitor != null;
     }
 
     /** A PodMonitor scraping the named container port of the pods matching {@code matchLabels}. */

@@ -7,7 +7,8 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
                                String readWriteService, String version, String image, int instances,
                                Synchronous synchronous, Resources resources, Storage storage, List<Parameter> parameters,
                                List<String> pgHba, Bootstrap bootstrap, List<Database> databases, List<Role> roles,
-                               Pooler pooler, Operator operator, SampleData sampleData) {
+                               Pooler pooler, Operator operator, SampleData sampleData, String readinessMaximumLag,
+                               NodeMaintenanceWindow nodeMaintenanceWindow) {
 
     /** Synchronous replication; {@code enabled} is false when {@code number} is 0. */
     public record Synchronous(boolean enabled, String method, int number, String dataDurability) {}
@@ -48,8 +49,27 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
     public record Role(String name, boolean login, boolean createdb, List<String> inRoles, int connectionLimit,
                        String passwordSecret) {}
 
+    /**
+     * A read-write PgBouncer.
+     *
+     * @param defaultPoolSize  the spec's, or the server connection budget shared among the PgBouncer pods (at most 25)
+     * @param clientTlsSslMode {@code require} when the cluster refuses plaintext, so PgBouncer does not accept it either
+     * @param pgHba            PgBouncer's client rules, before CNPG's defaults (md5): SCRAM only
+     */
     public record Pooler(boolean enabled, String name, int instances, String mode, int maxClientConnections,
-                         int defaultPoolSize) {}
+                         int defaultPoolSize, String clientTlsSslMode, List<String> pgHba) {
+
+        public boolean clientTlsRequired() {
+            return clientTlsSslMode.equals("require");
+        }
+    }
+
+    /**
+     * CNPG's node maintenance window; {@code enabled} for local NVMe only, where an instance's volume cannot follow
+     * it to another node. {@code reusePvc} false: during maintenance a drained instance is rebuilt elsewhere from the
+     * primary rather than waiting for a node whose local disk a reimage erases anyway.
+     */
+    public record NodeMaintenanceWindow(boolean enabled, boolean inProgress, boolean reusePvc) {}
 
     /**
      * The operator, its configuration and the Helm releases that install it.

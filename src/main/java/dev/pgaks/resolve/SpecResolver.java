@@ -1,10 +1,13 @@
 package dev.pgaks.resolve;
 
 import dev.pgaks.facts.AzureRoles;
+import dev.pgaks.facts.ConnectionBudget;
 import dev.pgaks.facts.PostgresImages;
 import dev.pgaks.facts.Quantities;
 import dev.pgaks.facts.ResourceNames;
 import dev.pgaks.facts.VmSize;
+import dev.pgaks.facts.WalVolume;
+import dev.pgaks.facts.WeeklyWindow;
 import dev.pgaks.load.SpecDocument;
 import dev.pgaks.validate.SpecSchema;
 import java.nio.file.Path;
@@ -128,9 +131,10 @@ public final class SpecResolver {
         ResolvedPostgres.Storage storage = new ResolvedPostgres.Storage(storageType, t.text("/postgres/storage/size"),
                 walEnabled, t.text("/postgres/walStorage/size"), iops, throughput,
                 storageClass(clusterName + "-" + storageType, storageType, iops, throughput));
-        long walVolumeGiB = Quantities.gibibytes(walEnabled ? storage.walSize() : storage.size());
+        long walVolumeMiB = Quantities.mebibytes(walEnabled ? storage.walSize() : storage.size());
         String secret = t.optionalText("/postgres/bootstrap/secretName");
         int sync = t.integer("/postgres/synchronous/number");
+        String readinessLag = t.optionalText("/postgres/readinessMaximumLag");
         return new ResolvedPostgres(
                 t.text("/postgres/namespace"),
                 t.text("/postgres/operatorNamespace"),
@@ -144,7 +148,7 @@ public final class SpecResolver {
                         t.text("/postgres/synchronous/dataDurability")),
                 resources,
                 storage,
-                PostgresTuning.parameters(resources.memoryMiB(), walVolumeGiB, t.map("/postgres/parameters")),
+                PostgresTuning.parameters(resources.memoryMiB(), walVolumeMiB, t.map("/postgres/parameters")),
                 t.flag("/postgres/allowPlaintext")
                         ? List.of("host all all all scram-sha-256")
                         : List.of("hostnossl all all all reject", "hostssl all all all scram-sha-256"),
@@ -152,11 +156,35 @@ public final class SpecResolver {
                         secret != null ? secret : clusterName + "-app", secret != null),
                 databases(t, clusterName),
                 roles(t),
-                new ResolvedPostgres.Pooler(t.flag("/postgres/pooler/enabled"), clusterName + "-pooler-rw",
-                        t.integer("/postgres/pooler/instances"), t.text("/postgres/pooler/mode"),
-                        t.integer("/postgres/pooler/maxClientConnections"), t.integer("/postgres/pooler/defaultPoolSize")),
+                pooler(t, clusterName, !t.flag("/postgres/allowPlaintext")),
                 operator(t),
-                new ResolvedPostgres.SampleData(t.flag("/postgres/sampleData"), clusterName + "-sample-data"));
+                new ResolvedPostgres.SampleData(t.flag("/postgres/sampleData"), clusterName + "-sample-data"),
+                readinessLag != null ? readinessLag : readinessLag(walVolumeMiB),
+                new ResolvedPostgres.NodeMaintenanceWindow(storageType.equals("local-nvme"), false, false));
+    }
+
+    /** The readiness lag bound defaults to the max_wal_size pgaks derives, as a Kubernetes quantity. */
+    private static String readinessLag(long walVolumeMiB) {
+        long mib = WalVolume.maxWalMiB(walVolumeMiB);
+        return mib % 1024 == 0 ? mib / 1024 + "Gi" : mib + "Mi";
+    }
+
+    /**
+     * PgBouncer in front of the primary. Server connections (pods x default_pool_size per database and user pair)
+     * must fit PostgreSQL's budget, or clients queue on connections PostgreSQL refuses; the default shares the budget
+     * among the pods, at most 25. Clients authenticate with SCRAM (CNPG's own rule
+     * is md5) and, when the cluster refuses plaintext, must use TLS to PgBouncer too.
+     */
+    private static ResolvedPostgres.Pooler pooler(SpecTree t, String clusterName, boolean tlsOnly) {
+        int instances = t.integer("/postgres/pooler/instances");
+        int poolSize = t.raw("/postgres/pooler/defaultPoolSize") != null
+                ? t.integer("/postgres/pooler/defaultPoolSize")
+                : Math.max(1, Math.min(25, ConnectionBudget.available(t.map("/postgres/parameters")) / instances));
+        String client = tlsOnly ? "hostssl" : "host";
+        return new ResolvedPostgres.Pooler(t.flag("/postgres/pooler/enabled"), clusterName + "-pooler-rw", instances,
+                t.text("/postgres/pooler/mode"), t.integer("/postgres/pooler/maxClientConnections"), poolSize,
+                tlsOnly ? "require" : "prefer",
+                List.of(client + " all all 0.0.0.0/0 scram-sha-256", client + " all all ::/0 scram-sha-256"));
     }
 
     /**
@@ -201,11 +229,18 @@ public final class SpecResolver {
                     "plugin-barman-cloud", t.text("/backup/pluginChartVersion"), operatorNamespace,
                     "helm/plugin-barman-cloud.values.yaml"));
         }
+        // The guide's rollout stagger of two minutes between clusters. Its STANDBY_TCP_USER_TIMEOUT '10' is in
+        // milliseconds: every standby connection would drop at its first retransmission. The operator's 5000 ms stays
+        // unless the spec sets a timeout, which it gives in seconds.
+        List<ResolvedPostgres.Parameter> config = new ArrayList<>(
+                List.of(new ResolvedPostgres.Parameter("CLUSTERS_ROLLOUT_DELAY", "120")));
+        if (t.raw("/postgres/operator/standbyTcpUserTimeoutSeconds") != null) {
+            config.add(new ResolvedPostgres.Parameter("STANDBY_TCP_USER_TIMEOUT",
+                    Long.toString(t.integer("/postgres/operator/standbyTcpUserTimeoutSeconds") * 1000L)));
+        }
         return new ResolvedPostgres.Operator(t.text("/postgres/operator/chartVersion"), t.text("/postgres/operator/version"),
                 t.text("/postgres/operator/certManagerChartVersion"),
-                // The guide's values: stagger instance rollouts by two minutes, detect a dead primary in 10 s.
-                List.of(new ResolvedPostgres.Parameter("CLUSTERS_ROLLOUT_DELAY", "120"),
-                        new ResolvedPostgres.Parameter("STANDBY_TCP_USER_TIMEOUT", "10")),
+                List.copyOf(config),
                 new ResolvedPostgres.SystemPlacement("kubernetes.azure.com/mode", "system", "CriticalAddonsOnly"),
                 List.copyOf(releases));
     }
@@ -257,19 +292,27 @@ public final class SpecResolver {
         String container = t.text("/backup/containerName");
         String retention = t.text("/backup/retention");
         int retentionDays = Quantities.days(retention);
+        String schedule = t.optionalText("/backup/schedule");
+        if (schedule == null) {
+            schedule = BackupSchedule.derive(WeeklyWindow.declared(t.text("/aks/upgrades/channel"),
+                    t.text("/aks/upgrades/nodeOsChannel"))
+                    ? WeeklyWindow.of(t.text("/aks/upgrades/maintenanceDay"), t.text("/aks/upgrades/maintenanceStartTime"),
+                            t.integer("/aks/upgrades/maintenanceDurationHours"))
+                    : null);
+        }
         return new ResolvedBackup(t.flag("/backup/enabled"), account, container, t.text("/backup/storageSku"), retention,
-                retentionDays, retentionDays + 7, t.text("/backup/schedule"), t.text("/backup/compression"),
+                retentionDays, retentionDays + 7, schedule, t.text("/backup/compression"),
                 t.text("/backup/pluginChartVersion"), postgres.clusterName() + "-backups",
                 "https://" + account + ".blob.core.windows.net/" + container, postgres.clusterName() + "-daily",
                 postgres.clusterName() + "-on-demand", new ResolvedBackup.Sidecar("500m", "512Mi"),
-                SOFT_DELETE_DAYS);
+                SOFT_DELETE_DAYS, orDerived(t, "/backup/serverName", postgres.clusterName()));
     }
 
     private static ResolvedRestore restore(SpecTree t) {
         String source = t.optionalText("/restore/sourceCluster");
         String target = t.optionalText("/restore/targetTime");
         return new ResolvedRestore(t.flag("/restore/enabled"), source == null ? "" : source, target == null ? "" : target,
-                source == null ? "" : source + "-source");
+                source == null ? "" : source + "-source", orDerived(t, "/restore/sourceServerName", source == null ? "" : source));
     }
 
     private static String orDerived(SpecTree t, String pointer, String derived) {

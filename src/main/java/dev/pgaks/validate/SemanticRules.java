@@ -3,16 +3,21 @@ package dev.pgaks.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.pgaks.diagnostic.Diagnostic;
+import dev.pgaks.facts.ConnectionBudget;
 import dev.pgaks.facts.FixedParameters;
 import dev.pgaks.facts.Quantities;
 import dev.pgaks.facts.ResourceNames;
 import dev.pgaks.facts.VmSize;
+import dev.pgaks.facts.WalVolume;
+import dev.pgaks.facts.WeeklyWindow;
 import dev.pgaks.load.SpecDocument;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Cross-field rules the JSON Schema cannot express. Each reads effective values (the spec's own, else the schema
@@ -56,7 +61,13 @@ final class SemanticRules {
                 this::parameters,
                 this::entraId,
                 this::monitoring,
-                this::network);
+                this::network,
+                this::volumeSizes,
+                this::synchronousSurvivesFailures,
+                this::poolerConnections,
+                this::backupServerName,
+                this::loginRolesHavePasswords,
+                this::backupOutsideMaintenance);
         for (Runnable rule : rules) {
             readInvalid = false;
             int before = found.size();
@@ -145,7 +156,7 @@ final class SemanticRules {
         String bootstrapDb = value("/postgres/bootstrap/database").asText();
         String bootstrapOwner = value("/postgres/bootstrap/owner").asText();
         Set<String> roles = new HashSet<>(Set.of(bootstrapOwner, "postgres"));
-        Set<String> reserved = Set.of("postgres", "streaming_replica", bootstrapOwner);
+        Set<String> reserved = reservedRoles();
         JsonNode declaredRoles = value("/postgres/roles");
         for (int i = 0; i < declaredRoles.size(); i++) {
             String name = declaredRoles.get(i).path("name").asText();
@@ -175,7 +186,7 @@ final class SemanticRules {
     private void restore() {
         boolean enabled = value("/restore/enabled").asBoolean();
         if (!enabled) {
-            for (String field : List.of("sourceCluster", "targetTime")) {
+            for (String field : List.of("sourceCluster", "sourceServerName", "targetTime")) {
                 if (written("/restore/" + field)) {
                     report("/restore/" + field, "restore." + field + " has no effect while restore.enabled is false",
                             "set restore.enabled: true, or remove it");
@@ -197,6 +208,11 @@ final class SemanticRules {
             report("/restore/enabled", "restore reads the backup storage account, which backup.enabled: false does not create",
                     "enable backups");
         }
+    }
+
+    /** Roles CNPG or the bootstrap manage, which the spec must not declare. */
+    private Set<String> reservedRoles() {
+        return Set.of("postgres", "streaming_replica", value("/postgres/bootstrap/owner").asText());
     }
 
     private void image() {
@@ -256,6 +272,159 @@ final class SemanticRules {
         if (services.isPresent() && (dns.isEmpty() || !services.get().contains(dns.get()))) {
             report(firstWritten("/aks/network/dnsServiceIp", "/aks/network/serviceCidr"),
                     "aks.network.dnsServiceIp must lie inside aks.network.serviceCidr", "for 10.0.0.0/16 use 10.0.0.10");
+        }
+    }
+
+    /** The WAL settings pgaks derives need min_wal_size &lt; max_wal_size &lt; volume; below the floor none fit. */
+    private void volumeSizes() {
+        List<String> sizes = new ArrayList<>(List.of("/postgres/storage/size"));
+        if (value("/postgres/walStorage/enabled").asBoolean()) {
+            sizes.add("/postgres/walStorage/size");
+        }
+        for (String pointer : sizes) {
+            String size = value(pointer).asText();
+            if (!readInvalid && Quantities.mebibytes(size) < WalVolume.MIN_MIB) {
+                report(pointer, SpecValidator.FieldPaths.dotted(pointer) + " " + size + " is too small for PostgreSQL's WAL: "
+                                + "min_wal_size < max_wal_size < volume size needs at least 1Gi",
+                        "use 1Gi or more");
+                return;
+            }
+        }
+        if (!readInvalid) {
+            walOverrides(Quantities.mebibytes(value(sizes.get(sizes.size() - 1)).asText()));
+        }
+    }
+
+    /** Overridden WAL sizes must keep what the CNPG webhook requires: min &lt; max &lt; the volume holding WAL. */
+    private void walOverrides(long volumeMiB) {
+        String minPointer = "/postgres/parameters/min_wal_size";
+        String maxPointer = "/postgres/parameters/max_wal_size";
+        if (!written(minPointer) && !written(maxPointer)) {
+            return;
+        }
+        Optional<Long> min = written(minPointer) ? WalVolume.parseMiB(value(minPointer).asText()) : Optional.of(WalVolume.minWalMiB(volumeMiB));
+        Optional<Long> max = written(maxPointer) ? WalVolume.parseMiB(value(maxPointer).asText()) : Optional.of(WalVolume.maxWalMiB(volumeMiB));
+        if (min.isEmpty() || max.isEmpty()) {
+            report(min.isEmpty() ? minPointer : maxPointer, "WAL size '" + value(min.isEmpty() ? minPointer : maxPointer).asText()
+                    + "' is not a PostgreSQL size", "a number with kB, MB, GB or TB, for example 2GB");
+        } else if (min.get() >= max.get()) {
+            report(firstWritten(minPointer, maxPointer), "min_wal_size (" + min.get() + "MB) must be below max_wal_size ("
+                    + max.get() + "MB): the CNPG webhook refuses the Cluster", "lower min_wal_size or raise max_wal_size");
+        } else if (max.get() >= volumeMiB) {
+            report(firstWritten(maxPointer, minPointer), "max_wal_size (" + max.get() + "MB) must be below the volume holding WAL ("
+                    + volumeMiB + "Mi): the CNPG webhook refuses the Cluster", "lower it, or enlarge the volume");
+        }
+    }
+
+    /**
+     * With dataDurability required, commits wait until synchronous.number standbys confirm. The standbys left after
+     * losing one pod, or the zone holding the most instances (the zone spread puts ceil(instances / zones) there),
+     * with one of the survivors the primary, must still number as many, or every write blocks.
+     */
+    private void synchronousSurvivesFailures() {
+        int instances = value("/postgres/instances").asInt();
+        int number = value("/postgres/synchronous/number").asInt();
+        int zones = value("/azure/zones").size();
+        for (int i = 0; i < zones; i++) {
+            value("/azure/zones/" + i);
+        }
+        if (number == 0 || number > instances - 1 || !value("/postgres/synchronous/dataDurability").asText().equals("required")) {
+            return;
+        }
+        int lostInZone = zones > 1 ? (instances + zones - 1) / zones : 0;
+        int lost = Math.max(1, lostInZone);
+        int standbysLeft = instances - lost - 1;
+        if (number > standbysLeft) {
+            String failure = lostInZone > 1 ? "a zone outage (" + lostInZone + " of " + instances + " instances in one of "
+                    + zones + " zones)" : "the loss of one instance";
+            report(firstWritten("/postgres/synchronous/number", "/postgres/instances", "/postgres/synchronous/dataDurability",
+                            "/azure/zones"),
+                    "postgres.synchronous.number (" + number + ") with dataDurability required blocks every write after "
+                            + failure + ": " + Math.max(0, standbysLeft) + " standby(s) would be left to confirm commits",
+                    "set postgres.synchronous.dataDurability: preferred (degrade to asynchronous instead of blocking), "
+                            + "or add instances");
+        }
+    }
+
+    /** PgBouncer's server connections (pods x default_pool_size) must fit in what PostgreSQL accepts. */
+    private void poolerConnections() {
+        if (!value("/postgres/pooler/enabled").asBoolean()) {
+            return;
+        }
+        int instances = value("/postgres/pooler/instances").asInt();
+        Map<String, Object> overrides = new TreeMap<>();
+        value("/postgres/parameters").fields().forEachRemaining(e -> overrides.put(e.getKey(), e.getValue().asText()));
+        int budget = ConnectionBudget.available(overrides);
+        if (written("/postgres/pooler/defaultPoolSize")) {
+            int size = value("/postgres/pooler/defaultPoolSize").asInt();
+            if ((long) size * instances > budget) {
+                report("/postgres/pooler/defaultPoolSize", "postgres.pooler.instances x defaultPoolSize (" + instances
+                                + " x " + size + ") exceeds the " + budget + " connections PostgreSQL accepts "
+                                + "(max_connections less superuser_reserved_connections and reserved_connections)",
+                        "use at most " + Math.max(1, budget / instances) + ", or remove it to derive it, or raise max_connections in postgres.parameters");
+            }
+        } else if (budget < instances) {
+            report(firstWritten("/postgres/pooler/instances", "/postgres/parameters/max_connections"),
+                    "PostgreSQL accepts " + budget + " connections, fewer than one per PgBouncer pod ("
+                            + instances + ")", "raise max_connections in postgres.parameters, or run fewer pooler instances");
+        }
+    }
+
+    /** A restored cluster archives into its own folder, never the one it recovers from. */
+    private void backupServerName() {
+        if (!value("/restore/enabled").asBoolean() || !written("/restore/sourceCluster")) {
+            return;
+        }
+        String clusterName = value("/postgres/clusterName").isTextual() ? value("/postgres/clusterName").asText()
+                : ResourceNames.postgresCluster(value("/metadata/name").asText());
+        String serverName = written("/backup/serverName") ? value("/backup/serverName").asText() : clusterName;
+        String source = written("/restore/sourceServerName") ? value("/restore/sourceServerName").asText()
+                : value("/restore/sourceCluster").asText();
+        boolean namesClash = value("/restore/sourceCluster").asText().equals(clusterName);
+        if (serverName.equals(source) && !namesClash
+                && (written("/backup/serverName") || written("/restore/sourceServerName"))) {
+            report(firstWritten("/backup/serverName", "/restore/sourceServerName"),
+                    "the restored cluster would archive WAL into the folder it restores from ('" + source + "')",
+                    "give backup.serverName a new name; a new system identifier must not mix WAL with the source's");
+        }
+    }
+
+    /** Passwords are the only way in (pg_hba is SCRAM only): a login role without one can never connect. */
+    private void loginRolesHavePasswords() {
+        JsonNode roles = value("/postgres/roles");
+        Set<String> reserved = reservedRoles();
+        for (int i = 0; i < roles.size(); i++) {
+            String p = "/postgres/roles/" + i;
+            if (reserved.contains(roles.get(i).path("name").asText())) {
+                continue;
+            }
+            boolean login = !roles.get(i).has("login") || roles.get(i).path("login").asBoolean();
+            if (login && !roles.get(i).has("passwordSecret")) {
+                report(firstWritten(p + "/login", p + "/name"), "role '" + roles.get(i).path("name").asText()
+                                + "' can log in but has no passwordSecret: with SCRAM-only pg_hba it could never connect",
+                        "add passwordSecret naming a basic-auth Secret, or set login: false for a group role");
+            }
+        }
+    }
+
+    /** A base backup started while AKS drains the PostgreSQL nodes is interrupted with its instance. */
+    private void backupOutsideMaintenance() {
+        if (!written("/backup/schedule") || !value("/backup/enabled").asBoolean()
+                || !WeeklyWindow.declared(value("/aks/upgrades/channel").asText(), value("/aks/upgrades/nodeOsChannel").asText())) {
+            return;
+        }
+        WeeklyWindow window = WeeklyWindow.of(value("/aks/upgrades/maintenanceDay").asText(),
+                value("/aks/upgrades/maintenanceStartTime").asText(), value("/aks/upgrades/maintenanceDurationHours").asInt());
+        if (readInvalid) {
+            return;
+        }
+        String schedule = value("/backup/schedule").asText();
+        boolean inside = WeeklyWindow.starts(schedule).map(starts -> starts.stream()
+                .anyMatch(at -> window.covers(at[0], at[1]))).orElse(false);
+        if (inside) {
+            report("/backup/schedule", "backup.schedule '" + schedule + "' starts a base backup inside the AKS maintenance window ("
+                            + window.describe() + "), when node upgrades drain the instances",
+                    "move it outside the window, or remove it: the default is chosen outside the window");
         }
     }
 

@@ -40,7 +40,9 @@ class GuideClusterManifestTest {
             Map.entry("spec/postgresql/pg_hba",
                     "TLS only: CNPG appends 'host all all all scram-sha-256' after user rules, so plaintext must be rejected first"),
             Map.entry("spec/backup",
-                    "in-tree barmanObjectStore is deprecated: WAL archiving and backups go through the Barman Cloud plugin"));
+                    "in-tree barmanObjectStore is deprecated: WAL archiving and backups go through the Barman Cloud plugin"),
+            Map.entry("spec/probes/readiness/maximumLag",
+                    "0 makes every lagging replica unready, blocking switchover and drains: bounded by max_wal_size"));
 
     /** Rendered fields (path prefixes) the guide does not set. */
     private static final Map<String, String> ADDED = Map.ofEntries(

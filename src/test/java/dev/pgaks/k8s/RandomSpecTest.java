@@ -97,6 +97,13 @@ class RandomSpecTest {
         }
         Map<String, Object> synchronous = section(postgres, "synchronous");
         synchronous.put("number", Math.min(((Number) synchronous.getOrDefault("number", 1)).intValue(), instances - 1));
+        // A required standby must survive losing the zone with the most instances (SemanticRules).
+        int zones = ((List<?>) section(spec, "azure").getOrDefault("zones", List.of("1", "2", "3"))).size();
+        int survivingStandbys = instances - Math.max(1, zones > 1 ? (instances + zones - 1) / zones : 1) - 1;
+        if (((Number) synchronous.get("number")).intValue() > survivingStandbys) {
+            synchronous.put("dataDurability", "preferred");
+        }
+        section(postgres, "pooler").remove("defaultPoolSize");
         if ("premium-ssd-v2".equals(storage.get("type"))) {
             storage.put("iops", 4000);
             storage.put("throughputMBps", 250);

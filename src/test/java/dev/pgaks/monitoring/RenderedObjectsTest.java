@@ -23,6 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The Kubernetes objects of the monitoring output, as kubectl would apply them. */
 class RenderedObjectsTest {
 
+    private static final String POOLER_LABEL = "cnpg.io/poolerName";
+
     @TempDir
     Path tmp;
 
@@ -37,6 +39,7 @@ class RenderedObjectsTest {
     @MethodSource("dev.pgaks.golden.GoldenCases#names")
     void podMonitorsSelectInstancesAndOperatorOnTheirMetricsPort(String goldenCase) {
         Map<String, Map<String, Object>> byNamespace = podMonitors(goldenCase).stream()
+                .filter(p -> !matchLabels(p).containsKey(POOLER_LABEL))
                 .collect(Collectors.toMap(p -> (String) metadata(p).get("namespace"), p -> p));
         Map<String, Object> cluster = Manifests.loadAll(RenderedMonitoring.file(goldenCase, "k8s/cluster.yaml")).get(0);
         String namespace = (String) metadata(cluster).get("namespace");
@@ -51,6 +54,29 @@ class RenderedObjectsTest {
         assertEquals("metrics", port(operator));
         assertFalse(RenderedMonitoring.file(goldenCase, "k8s/cluster.yaml").contains("enablePodMonitor"),
                 "the Cluster's enablePodMonitor is deprecated");
+    }
+
+    /** PgBouncer's exporter listens on the pods' metrics port; CNPG labels them with the Pooler's name. */
+    @ParameterizedTest
+    @MethodSource("dev.pgaks.golden.GoldenCases#names")
+    void poolerPodMonitorSelectsThePoolerPods(String goldenCase) {
+        List<Map<String, Object>> poolers = RenderedMonitoring.file(goldenCase, "k8s/kustomization.yaml").contains("- pooler.yaml")
+                ? Manifests.loadAll(RenderedMonitoring.file(goldenCase, "k8s/pooler.yaml")) : List.of();
+        List<Map<String, Object>> monitors = podMonitors(goldenCase).stream()
+                .filter(p -> matchLabels(p).containsKey(POOLER_LABEL)).toList();
+        assertEquals(poolers.size(), monitors.size(), "one PodMonitor per Pooler");
+        for (int i = 0; i < poolers.size(); i++) {
+            assertEquals(Map.of(POOLER_LABEL, metadata(poolers.get(i)).get("name")), matchLabels(monitors.get(i)));
+            assertEquals(metadata(poolers.get(i)).get("namespace"), metadata(monitors.get(i)).get("namespace"));
+            assertEquals("metrics", port(monitors.get(i)));
+        }
+    }
+
+    @Test
+    void poolerPodMonitorInBothMonitoringFlavours() {
+        for (String goldenCase : List.of("pooler", "prometheus-operator")) {
+            assertTrue(podMonitors(goldenCase).stream().anyMatch(p -> matchLabels(p).containsKey(POOLER_LABEL)), goldenCase);
+        }
     }
 
     @Test
@@ -103,7 +129,8 @@ class RenderedObjectsTest {
         boolean sidecar = Files.readString(GoldenCases.spec(goldenCase)).contains("grafana: sidecar-configmap");
         assertEquals(sidecar ? 1 : 0, kinds.stream().filter("ConfigMap"::equals).count(), "dashboard ConfigMap: " + kinds);
         assertEquals(operator ? 1 : 0, kinds.stream().filter("PrometheusRule"::equals).count(), kinds.toString());
-        assertEquals(2, kinds.stream().filter("PodMonitor"::equals).count(), kinds.toString());
+        boolean pooler = RenderedMonitoring.file(goldenCase, "k8s/kustomization.yaml").contains("- pooler.yaml");
+        assertEquals(pooler ? 3 : 2, kinds.stream().filter("PodMonitor"::equals).count(), kinds.toString());
         objects.stream().filter(o -> o.get("kind").equals("ConfigMap")).forEach(configMap -> {
             assertEquals("1", ((Map<?, ?>) metadata(configMap).get("labels")).get("grafana_dashboard"));
             Map<?, ?> data = (Map<?, ?>) configMap.get("data");

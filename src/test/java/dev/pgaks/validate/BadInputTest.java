@@ -62,7 +62,17 @@ class BadInputTest {
                 bad("managed Grafana without managed Prometheus", HEAD + "monitoring:\n  prometheus: prometheus-operator\n", "8:15", "monitoring.grafana azure-managed reads the Azure Monitor workspace", "sidecar-configmap"),
                 bad("CIDR octet above 255", HEAD + "aks:\n  apiServerAuthorizedIpRanges: [\"300.1.1.0/24\"]\n", "8:33", "'300.1.1.0/24' is not a valid IPv4 CIDR", null),
                 bad("DNS IP outside service CIDR", HEAD + "aks:\n  network:\n    dnsServiceIp: 10.1.0.10\n", "9:19", "dnsServiceIp must lie inside aks.network.serviceCidr", null),
-                bad("six-field cron", HEAD + "backup:\n  schedule: \"0 2 * * *\"\n", "8:13", "backup.schedule: '0 2 * * *' is not a valid value", "six-field cron"));
+                bad("six-field cron", HEAD + "backup:\n  schedule: \"0 2 * * *\"\n", "8:13", "backup.schedule: '0 2 * * *' is not a valid value", "six-field cron"),
+                bad("min_wal_size override above max_wal_size", HEAD + "postgres:\n  parameters:\n    min_wal_size: 8GB\n", "9:19", "min_wal_size (8192MB) must be below max_wal_size (6144MB)", "lower min_wal_size"),
+                bad("max_wal_size override fills the WAL volume", HEAD + "postgres:\n  walStorage:\n    enabled: true\n    size: 4Gi\n  parameters:\n    max_wal_size: 4GB\n", "12:19", "max_wal_size (4096MB) must be below the volume holding WAL (4096Mi)", "enlarge the volume"),
+                bad("WAL volume too small", HEAD + "postgres:\n  walStorage:\n    enabled: true\n    size: 512Mi\n", "10:11", "postgres.walStorage.size 512Mi is too small", "1Gi or more"),
+                bad("data volume too small", HEAD + "postgres:\n  storage:\n    size: 900Mi\n", "9:11", "postgres.storage.size 900Mi is too small", "1Gi or more"),
+                bad("two instances, one required standby", HEAD + "postgres:\n  instances: 2\n", "8:14", "blocks every write after the loss of one instance", "dataDurability: preferred"),
+                bad("required standby lost with a zone", HEAD + "  zones: [\"1\", \"2\"]\n", "7:10", "after a zone outage (2 of 3 instances in one of 2 zones)", "dataDurability: preferred"),
+                bad("pooler over max_connections", HEAD + "postgres:\n  pooler:\n    enabled: true\n    instances: 4\n    defaultPoolSize: 30\n", "11:22", "postgres.pooler.instances x defaultPoolSize (4 x 30) exceeds the 97 connections", "at most 24"),
+                bad("restore archives into its source's folder", HEAD + "postgres:\n  clusterName: pg-new\nbackup:\n  serverName: pg-orders\nrestore:\n  enabled: true\n  sourceCluster: pg-orders\n", "10:15", "would archive WAL into the folder it restores from ('pg-orders')", "backup.serverName"),
+                bad("login role without password", HEAD + "postgres:\n  roles:\n    - name: reader\n", "9:13", "role 'reader' can log in but has no passwordSecret", "login: false"),
+                bad("backup inside the maintenance window", HEAD + "backup:\n  schedule: \"0 30 3 * * *\"\n", "8:13", "starts a base backup inside the AKS maintenance window (Sunday 02:00 UTC for 4 hours)", "outside the window"));
     }
 
     private static Arguments bad(String name, String yaml, String at, String message, String hint) {

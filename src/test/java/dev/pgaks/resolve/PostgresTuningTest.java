@@ -1,0 +1,70 @@
+package dev.pgaks.resolve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pgaks.facts.WalVolume;
+import dev.pgaks.resolve.ResolvedPostgres.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The WAL sizes against the rule the CNPG webhook enforces (validateWalSizeConfiguration). */
+class PostgresTuningTest {
+
+    /** min_wal_size &lt; max_wal_size &lt; volume, for every volume from the floor validation enforces up to 4Ti. */
+    @Test
+    void walSizesPassTheWebhookForEveryAllowedVolume() {
+        List<String> refused = new ArrayList<>();
+        for (long mib = WalVolume.MIN_MIB; mib <= 16 * 1024; mib++) {
+            webhookRefusal(mib).ifPresent(refused::add);
+        }
+        for (long gib = 16; gib <= 4096; gib++) {
+            webhookRefusal(gib * 1024).ifPresent(refused::add);
+        }
+        assertEquals(List.of(), refused.stream().limit(5).toList());
+    }
+
+    /** The defect: under 8Gi, min_wal_size came out equal to max_wal_size (1GB each). */
+    @Test
+    void smallVolumesKeepMinBelowMax() {
+        Map<String, String> p = parameters(4 * 1024);
+        assertEquals("1GB", p.get("max_wal_size"));
+        assertEquals("512MB", p.get("min_wal_size"));
+        assertTrue(webhookRefusal(4 * 1024).isEmpty());
+        assertTrue(webhookRefusal(1024).isEmpty());
+    }
+
+    @Test
+    void largeVolumesKeepTheGuideCaps() {
+        Map<String, String> p = parameters(64 * 1024);
+        assertEquals("6GB", p.get("max_wal_size"));
+        assertEquals("2GB", p.get("min_wal_size"));
+        assertEquals("10GB", p.get("max_slot_wal_keep_size"));
+    }
+
+    private static java.util.Optional<String> webhookRefusal(long volumeMiB) {
+        Map<String, String> p = parameters(volumeMiB);
+        long min = postgresMiB(p.get("min_wal_size"));
+        long max = postgresMiB(p.get("max_wal_size"));
+        long slot = postgresMiB(p.get("max_slot_wal_keep_size"));
+        if (min >= max || max >= volumeMiB || min < 32 || max + slot >= volumeMiB) {
+            return java.util.Optional.of(volumeMiB + "Mi: min_wal_size " + p.get("min_wal_size") + ", max_wal_size "
+                    + p.get("max_wal_size") + ", max_slot_wal_keep_size " + p.get("max_slot_wal_keep_size"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static Map<String, String> parameters(long volumeMiB) {
+        return PostgresTuning.parameters(8192, volumeMiB, Map.of()).stream()
+                .collect(Collectors.toMap(Parameter::name, Parameter::value));
+    }
+
+    /** PostgreSQL's MB and GB are binary, as the webhook reads them (MB to Mi, GB to Gi). */
+    private static long postgresMiB(String value) {
+        long n = Long.parseLong(value.substring(0, value.length() - 2));
+        return value.endsWith("GB") ? n * 1024 : n;
+    }
+}
