@@ -42,8 +42,9 @@ final class LintCommand implements Callable<Integer> {
         List<Finding> findings = new ArrayList<>(Rules.run(tree, Rules.ALL));
         findings.addAll(schemaFindings(tree));
         findings.sort(Comparator.comparing(Finding::file).thenComparing(Finding::rule).thenComparing(Finding::field));
+        String prefix = dir.toString().endsWith("/") ? dir.toString() : dir + "/";
         for (Finding f : findings) {
-            out.println(dir.resolve(f.file()).normalize() + f.format().substring(f.file().length()));
+            out.println(prefix + f.format());
         }
         String checked = tree.manifests().size() + " Kubernetes objects, " + tree.bicep().size() + " Bicep files, "
                 + (Rules.ALL.size() + 1) + " rules";
