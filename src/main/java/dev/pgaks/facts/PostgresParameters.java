@@ -83,6 +83,17 @@ public final class PostgresParameters {
         return rows.keySet().stream().filter(n -> lookup(major, n).isPresent()).toList();
     }
 
+    /** The oldest catalogued major that knows {@code name}. */
+    public Optional<Integer> introducedIn(String name) {
+        return rows.getOrDefault(name, List.of()).stream().map(Row::from).min(Integer::compare);
+    }
+
+    /** The first major that no longer knows {@code name}, if a catalogued one dropped it. */
+    public Optional<Integer> removedIn(String name) {
+        return rows.getOrDefault(name, List.of()).stream().map(Row::to).max(Integer::compare)
+                .filter(last -> last < NEWEST_MAJOR).map(last -> last + 1);
+    }
+
     /** The majors that know {@code name}, as a short text for messages ("16-18"), or empty when none does. */
     public String majorsKnowing(String name) {
         return String.join(", ", rows.getOrDefault(name, List.of()).stream()
