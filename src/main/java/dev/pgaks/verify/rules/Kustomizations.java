@@ -72,7 +72,8 @@ final class Kustomizations {
         for (String root : kustomizations.keySet()) {
             if (!nested.contains(root)) {
                 for (Manifest m : objects(root, new HashSet<>())) {
-                    boolean own = directory(m.file()).startsWith(root);
+                    String dir = directory(m.file());
+                    boolean own = root.isEmpty() || dir.equals(root) || dir.startsWith(root + "/");
                     result.add(own ? m : new Manifest(m.file() + " (as built by " + (root.isEmpty() ? "." : root) + ")", m.object()));
                 }
             }
