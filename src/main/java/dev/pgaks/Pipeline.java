@@ -19,11 +19,14 @@ import dev.pgaks.resolve.SpecResolver;
 import dev.pgaks.validate.SpecSchema;
 import dev.pgaks.validate.SpecValidator;
 import dev.pgaks.verify.OutputVerifier;
+import dev.pgaks.verify.rules.LintTree;
+import dev.pgaks.verify.rules.Rules;
 import dev.pgaks.write.OwnershipManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +35,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * load → validate → resolve → render → verify, ending in the complete file set; writing is the caller's choice.
+ * load → validate → resolve → render → verify (read back, then the consumers' rules of {@code verify.rules}), ending in the complete file set; writing is the caller's choice.
  * The later stages' libraries (schema validator, FreeMarker, fabric8) are set up on background threads while the
  * spec is read: on two cores that overlaps most of the start-up.
  */
@@ -92,7 +95,8 @@ public final class Pipeline {
 
     public Outcome<List<RenderedFile>> render(ResolvedSpec resolved) {
         List<RenderedFile> files = renderer.get().render(resolved);
-        List<String> findings = verifier.get().verify(files);
+        List<String> findings = new ArrayList<>(verifier.get().verify(files));
+        Rules.run(LintTree.of(files), Rules.ON_RENDER).forEach(f -> findings.add(f.format()));
         if (!findings.isEmpty()) {
             throw new IllegalStateException("pgaks bug: rendered output failed verification:\n  " + String.join("\n  ", findings));
         }

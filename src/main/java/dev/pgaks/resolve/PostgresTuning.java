@@ -10,13 +10,14 @@ import java.util.TreeMap;
  * postgresql.conf sized from the pod's memory limit, not the node's (the guide sizes 4GB shared_buffers and 12GB
  * effective_cache_size from a 16 GiB node under an 8Gi limit), following the guide's ratios: shared_buffers 25 %,
  * effective_cache_size 75 %, work_mem 1/256, maintenance_work_mem 1/16. WAL limits fit the volume that holds WAL
- * ({@link WalVolume}).
+ * ({@link WalVolume}). Values whose type differs between majors are chosen per major; the verify stage checks every
+ * one against the parameter catalogue of that major.
  */
 final class PostgresTuning {
 
     private PostgresTuning() {}
 
-    static List<Parameter> parameters(long podMemoryMiB, long walVolumeMiB, Map<String, Object> overrides) {
+    static List<Parameter> parameters(int major, long podMemoryMiB, long walVolumeMiB, Map<String, Object> overrides) {
         Map<String, String> p = new TreeMap<>();
         p.put("shared_buffers", megabytes(podMemoryMiB / 4));
         p.put("effective_cache_size", megabytes(podMemoryMiB * 3 / 4));
@@ -25,7 +26,7 @@ final class PostgresTuning {
         p.put("max_wal_size", megabytes(WalVolume.maxWalMiB(walVolumeMiB)));
         p.put("min_wal_size", megabytes(WalVolume.minWalMiB(walVolumeMiB)));
         p.put("max_slot_wal_keep_size", megabytes(WalVolume.slotKeepMiB(walVolumeMiB)));
-        p.put("wal_compression", "lz4");
+        p.put("wal_compression", walCompression(major));
         p.put("checkpoint_timeout", "15min");
         p.put("checkpoint_completion_target", "0.9");
         p.put("checkpoint_flush_after", "2MB");
@@ -45,6 +46,14 @@ final class PostgresTuning {
         p.put("hot_standby_feedback", "on");
         overrides.forEach((name, value) -> p.put(name, (String) value));
         return p.entrySet().stream().map(e -> new Parameter(e.getKey(), e.getValue())).toList();
+    }
+
+    /**
+     * lz4 compresses full-page images faster than pglz at a similar ratio, but only PostgreSQL 15 made
+     * wal_compression an enum; before 15 it is a boolean (pglz), and lz4 there stops the server from starting.
+     */
+    static String walCompression(int major) {
+        return major >= 15 ? "lz4" : "on";
     }
 
     /** PostgreSQL memory units: whole gigabytes when exact, megabytes otherwise. */

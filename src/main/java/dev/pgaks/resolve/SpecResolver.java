@@ -148,7 +148,7 @@ public final class SpecResolver {
                         t.text("/postgres/synchronous/dataDurability")),
                 resources,
                 storage,
-                PostgresTuning.parameters(resources.memoryMiB(), walVolumeMiB, t.map("/postgres/parameters")),
+                PostgresTuning.parameters(Integer.parseInt(version), resources.memoryMiB(), walVolumeMiB, t.map("/postgres/parameters")),
                 t.flag("/postgres/allowPlaintext")
                         ? List.of("host all all all scram-sha-256")
                         : List.of("hostnossl all all all reject", "hostssl all all all scram-sha-256"),

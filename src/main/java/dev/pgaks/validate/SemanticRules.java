@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.facts.ConnectionBudget;
 import dev.pgaks.facts.FixedParameters;
+import dev.pgaks.facts.PostgresParameters;
 import dev.pgaks.facts.Quantities;
 import dev.pgaks.facts.ResourceNames;
 import dev.pgaks.facts.VmSize;
@@ -231,11 +232,26 @@ final class SemanticRules {
 
     private void parameters() {
         JsonNode parameters = value("/postgres/parameters");
-        parameters.fieldNames().forEachRemaining(name -> {
+        int major = Integer.parseInt(value("/postgres/version").asText());
+        parameters.fields().forEachRemaining(entry -> {
+            String name = entry.getKey();
+            String pointer = "/postgres/parameters/" + name;
             if (FixedParameters.NAMES.contains(name)) {
-                reportKey("/postgres/parameters/" + name, "parameter '" + name + "' is managed by the CNPG operator and cannot be set",
+                reportKey(pointer, "parameter '" + name + "' is managed by the CNPG operator and cannot be set",
                         "remove it; see the fixed parameters in the CNPG documentation");
+                return;
             }
+            if (!entry.getValue().isTextual()) {
+                return;
+            }
+            boolean known = PostgresParameters.catalogue().lookup(major, name).isPresent();
+            PostgresParameters.catalogue().check(major, name, entry.getValue().asText()).ifPresent(problem -> {
+                if (known) {
+                    report(pointer, problem.message(), problem.hint());
+                } else {
+                    reportKey(pointer, problem.message(), problem.hint());
+                }
+            });
         });
     }
 

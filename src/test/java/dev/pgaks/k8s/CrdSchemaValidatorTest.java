@@ -3,6 +3,7 @@ package dev.pgaks.k8s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pgaks.verify.CrdSchemaValidator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class CrdSchemaValidatorTest {
 
     @BeforeAll
     static void loadCrds() {
-        validator = CrdSchemaValidator.fromReference();
+        validator = CrdSchemaValidator.shipped();
     }
 
     @Test

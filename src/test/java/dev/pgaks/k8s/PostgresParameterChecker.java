@@ -1,5 +1,6 @@
 package dev.pgaks.k8s;
 
+import dev.pgaks.facts.PostgresParameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,9 +36,8 @@ import java.util.stream.Stream;
  *   <li>if all pass, the server is started once with all of them (unix socket in the temp dir, 127.0.0.1 on a free
  *       port) and stopped again.</li>
  * </ol>
- * The local server is older than the clusters pgaks targets, so names it does not know are checked against
- * {@code postgres/parameters-newer-than-15.txt}, and names later majors dropped against
- * {@code postgres/parameters-removed-after-15.txt}.
+ * The local server is older than the clusters pgaks targets, so names it does not know, and names later majors
+ * dropped, are checked against the majors of pgaks's parameter catalogue ({@link PostgresParameters}).
  */
 public final class PostgresParameterChecker {
 
@@ -60,8 +60,7 @@ public final class PostgresParameterChecker {
     private final Path workDir;
     private final Path dataDir;
     private final int serverMajor;
-    private final Map<String, Integer> introduced = versionList("parameters-newer-than-15.txt");
-    private final Map<String, Integer> removed = versionList("parameters-removed-after-15.txt");
+    private final PostgresParameters catalogue = PostgresParameters.catalogue();
 
     private PostgresParameterChecker(Path bin, boolean asPostgresUser) throws IOException {
         this.bin = bin;
@@ -103,6 +102,15 @@ public final class PostgresParameterChecker {
         return instance;
     }
 
+    /** {@code postgres --describe-config}: one tab-separated line per parameter the server documents. */
+    public List<String> describeConfig() {
+        Result result = run(bin.resolve("postgres"), List.of("--describe-config"));
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("postgres --describe-config failed:\n" + result.output());
+        }
+        return result.output().lines().toList();
+    }
+
     public int serverMajor() {
         return serverMajor;
     }
@@ -116,7 +124,7 @@ public final class PostgresParameterChecker {
         List<Problem> problems = new ArrayList<>();
         Map<String, String> checkedByServer = new TreeMap<>();
         new TreeMap<>(parameters).forEach((name, value) -> {
-            Integer removedIn = removed.get(name);
+            Integer removedIn = catalogue.removedIn(name).orElse(null);
             if (removedIn != null && targetMajor >= removedIn) {
                 problems.add(new Problem(name, value, "removed in PostgreSQL " + removedIn
                         + ", target is " + targetMajor));
@@ -137,10 +145,10 @@ public final class PostgresParameterChecker {
     }
 
     private Optional<Problem> unknownToServer(String name, String value, int targetMajor) {
-        Integer since = introduced.get(name);
+        Integer since = catalogue.introducedIn(name).orElse(null);
         if (since == null || since <= serverMajor) {
             return Optional.of(new Problem(name, value, "unrecognized configuration parameter (PostgreSQL "
-                    + serverMajor + ", and not in parameters-newer-than-15.txt)"));
+                    + serverMajor + ", and not a later major's parameter in the catalogue)"));
         }
         if (since > targetMajor) {
             return Optional.of(new Problem(name, value, "introduced in PostgreSQL " + since
@@ -296,25 +304,6 @@ public final class PostgresParameterChecker {
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Map<String, Integer> versionList(String resource) {
-        try (InputStream in = PostgresParameterChecker.class.getResourceAsStream("/postgres/" + resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource postgres/" + resource);
-            }
-            Map<String, Integer> versions = new TreeMap<>();
-            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .forEach(l -> {
-                        String[] fields = l.split("\\s+");
-                        versions.put(fields[0], Integer.parseInt(fields[1]));
-                    });
-            return versions;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.pgaks.golden.GoldenCases;
+import dev.pgaks.verify.CrdSchemaValidator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ class RenderedOutputTest {
     }
 
     static List<String> objectProblems(RenderedCase rendered) {
-        CrdSchemaValidator crds = CrdSchemaValidator.fromReference();
+        CrdSchemaValidator crds = CrdSchemaValidator.shipped();
         List<String> problems = new ArrayList<>();
         rendered.objects().forEach((path, object) -> {
             String key = object.get("apiVersion") + " " + object.get("kind");

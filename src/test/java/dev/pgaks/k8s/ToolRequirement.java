@@ -25,7 +25,9 @@ public final class ToolRequirement {
     public static Path reference() {
         Path dir = Path.of(System.getProperty(REFERENCE, "../shared/reference")).toAbsolutePath().normalize();
         require(Files.isDirectory(dir.resolve("crds")),
-                "reference data not found at " + dir + " (set -D" + REFERENCE + "=<dir with crds/ and helm/>)");
+                "needs the upstream reference data (../shared/reference: Helm chart schemas, Azure types, the CRDs the "
+                        + "shipped ones derive from, monitoring queries), not found at " + dir
+                        + " (set -D" + REFERENCE + "=<dir with crds/ and helm/>)");
         return dir;
     }
 

@@ -51,6 +51,14 @@ class BadInputTest {
                 bad("iops on premium-ssd-zrs", HEAD + "postgres:\n  storage:\n    iops: 5000\n", "9:11", "postgres.storage.iops applies only to storage type premium-ssd-v2", null),
                 bad("v2 throughput above IOPS allowance", HEAD + "postgres:\n  storage:\n    type: premium-ssd-v2\n    iops: 3000\n    throughputMBps: 1000\n", "11:21", "at most 0.25 MB/s per provisioned IOPS", "raise postgres.storage.iops"),
                 bad("operator-owned parameter", HEAD + "postgres:\n  parameters:\n    listen_addresses: \"*\"\n", "9:5", "parameter 'listen_addresses' is managed by the CNPG operator", null),
+                bad("misspelt PostgreSQL parameter", HEAD + "postgres:\n  parameters:\n    shared_bufers: 1GB\n", "9:5", "unrecognized configuration parameter 'shared_bufers' in PostgreSQL 18", "did you mean shared_buffers?"),
+                bad("PostgreSQL parameter of the wrong type", HEAD + "postgres:\n  parameters:\n    random_page_cost: fast\n", "9:23", "random_page_cost: 'fast' is not a number", "expected a floating-point number"),
+                bad("PostgreSQL parameter out of range", HEAD + "postgres:\n  parameters:\n    checkpoint_timeout: 2d\n", "9:25", "checkpoint_timeout: 2d is outside the valid range between 30 and 86400 s", "time units"),
+                bad("PostgreSQL parameter in the wrong unit", HEAD + "postgres:\n  parameters:\n    work_mem: 10min\n", "9:15", "work_mem: unit 'min' is not valid here", "memory units"),
+                bad("PostgreSQL enum value", HEAD + "postgres:\n  parameters:\n    wal_compression: lz5\n", "9:22", "wal_compression: 'lz5' is not an allowed value", "pglz, lz4, zstd, on, off"),
+                bad("boolean wal_compression before PostgreSQL 15", HEAD + "postgres:\n  version: \"14\"\n  parameters:\n    wal_compression: lz4\n", "10:22", "wal_compression: 'lz4' is not a boolean", "expected on, off"),
+                bad("parameter of a later major", HEAD + "postgres:\n  version: \"16\"\n  parameters:\n    io_method: worker\n", "10:5", "unrecognized configuration parameter 'io_method' in PostgreSQL 16", "it exists in PostgreSQL 18 only"),
+                bad("read-only parameter", HEAD + "postgres:\n  parameters:\n    block_size: \"16384\"\n", "9:17", "'block_size' is a read-only parameter", "remove it"),
                 bad("database owner undeclared", HEAD + "postgres:\n  databases:\n    - name: sales\n      owner: sales_owner\n", "10:14", "owner 'sales_owner' is not a declared role", "postgres.roles"),
                 bad("bootstrap database redeclared", HEAD + "postgres:\n  databases:\n    - name: appdb\n      owner: app\n", "9:13", "database 'appdb' already exists", "postgres.bootstrap.database"),
                 bad("reserved role", HEAD + "postgres:\n  roles:\n    - name: streaming_replica\n", "9:13", "role 'streaming_replica' is managed by CNPG", null),
@@ -107,6 +115,14 @@ class BadInputTest {
         List<Diagnostic> diagnostics = diagnose(HEAD + "aks:\n  systemPool:\n    minCount: lots\n    maxCount: 3\n");
         assertEquals(1, diagnostics.size(), diagnostics::toString);
         assertTrue(diagnostics.get(0).message().contains("must be an integer"));
+    }
+
+    @Test
+    void acceptsParametersPostgresqlAccepts() {
+        assertEquals(List.of(), diagnose(HEAD + "postgres:\n  version: \"14\"\n  parameters:\n    wal_compression: \"on\"\n"
+                + "    shared_buffers: 1GB\n    random_page_cost: \"1.1\"\n    checkpoint_timeout: 15min\n    log_min_duration_statement: \"-1\"\n"
+                + "    synchronous_commit: remote_apply\n    hot_standby_feedback: \"on\"\n    pgaudit.log: ddl\n"
+                + "    effective_io_concurrency: \"0x20\"\n"));
     }
 
     @Test

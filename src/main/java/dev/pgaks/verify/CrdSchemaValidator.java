@@ -1,4 +1,4 @@
-package dev.pgaks.k8s;
+package dev.pgaks.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +11,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Validates custom resources against the {@code openAPIV3Schema} of their CustomResourceDefinition the way the
@@ -49,9 +52,33 @@ public final class CrdSchemaValidator {
         this.schemas = schemas;
     }
 
-    /** Validator for every CRD in {@code <reference>/crds}, skipping the test when the reference is absent. */
-    public static CrdSchemaValidator fromReference() {
-        return load(ToolRequirement.reference().resolve("crds"));
+    /**
+     * The CustomResourceDefinitions pgaks renders for, as shipped in {@code crds/} (see the README there): CNPG 1.30
+     * Cluster, Pooler, ScheduledBackup, Backup and Database, Barman Cloud plugin 0.14 ObjectStore.
+     */
+    public static final List<String> SHIPPED = List.of(
+            "postgresql.cnpg.io_clusters", "postgresql.cnpg.io_poolers", "postgresql.cnpg.io_scheduledbackups",
+            "postgresql.cnpg.io_backups", "postgresql.cnpg.io_databases", "barmancloud.cnpg.io_objectstores");
+
+    private static CrdSchemaValidator shipped;
+
+    /** Validator for the shipped CRDs; loaded once, the schemas are compiled on first use per kind. */
+    public static synchronized CrdSchemaValidator shipped() {
+        if (shipped == null) {
+            Map<String, JsonNode> schemas = new TreeMap<>();
+            for (String name : SHIPPED) {
+                try (InputStream in = CrdSchemaValidator.class.getResourceAsStream("/crds/" + name + ".json")) {
+                    if (in == null) {
+                        throw new IllegalStateException("missing resource crds/" + name + ".json");
+                    }
+                    index(JSON.readTree(in), schemas);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            shipped = new CrdSchemaValidator(schemas);
+        }
+        return shipped;
     }
 
     /** Loads every {@code *.yaml} CustomResourceDefinition in {@code dir}, indexing each served version. */
@@ -59,9 +86,9 @@ public final class CrdSchemaValidator {
         Map<String, JsonNode> schemas = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                for (Map<String, Object> document : Manifests.loadAll(file)) {
-                    if ("CustomResourceDefinition".equals(document.get("kind"))) {
-                        index(JSON.valueToTree(document), schemas);
+                for (Object document : new Load(LoadSettings.builder().build()).loadAllFromString(Files.readString(file))) {
+                    if (document instanceof Map<?, ?> crd && "CustomResourceDefinition".equals(crd.get("kind"))) {
+                        index(JSON.valueToTree(crd), schemas);
                     }
                 }
             }
@@ -69,6 +96,41 @@ public final class CrdSchemaValidator {
             throw new UncheckedIOException(e);
         }
         return new CrdSchemaValidator(schemas);
+    }
+
+    /**
+     * The shipped form of an upstream CRD: only its served versions, and no {@code description} texts (nine
+     * tenths of the Cluster and Pooler CRDs), which the validation never reads. A property that is itself
+     * named "description" has a schema, not a string, as its value and stays.
+     */
+    public static JsonNode shippedForm(String crdYaml) {
+        Object document = new Load(LoadSettings.builder().build()).loadFromString(crdYaml);
+        ObjectNode crd = JSON.valueToTree(document);
+        ArrayNode versions = (ArrayNode) crd.path("spec").path("versions");
+        for (Iterator<JsonNode> v = versions.elements(); v.hasNext(); ) {
+            if (!v.next().path("served").asBoolean(false)) {
+                v.remove();
+            }
+        }
+        ObjectNode shippedCrd = JSON.createObjectNode();
+        shippedCrd.set("apiVersion", crd.get("apiVersion"));
+        shippedCrd.set("kind", crd.get("kind"));
+        shippedCrd.set("metadata", crd.get("metadata"));
+        shippedCrd.set("spec", crd.get("spec"));
+        ((ObjectNode) shippedCrd.get("spec")).remove("conversion");
+        withoutDescriptions(shippedCrd);
+        return shippedCrd;
+    }
+
+    private static void withoutDescriptions(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            if (object.path("description").isTextual()) {
+                object.remove("description");
+            }
+            object.forEach(CrdSchemaValidator::withoutDescriptions);
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(CrdSchemaValidator::withoutDescriptions);
+        }
     }
 
     private static void index(JsonNode crd, Map<String, JsonNode> schemas) {
