@@ -10,6 +10,7 @@ import dev.pgaks.validate.SpecSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,6 +24,23 @@ public final class SpecResolver {
     private static final String CNPG_REPO_URL = "https://cloudnative-pg.github.io/charts";
     /** Long enough to notice a deleted backup blob over a holiday weekend; short enough not to pay for long. */
     private static final int SOFT_DELETE_DAYS = 7;
+    /**
+     * Upgrade settings of the PostgreSQL pools: one surge node at a time in the pool's own zone, where a zonal disk
+     * can follow its instance, and an hour for the drain, enough for CNPG to switch the primary over and a standby to
+     * shut down cleanly; AKS's default of 30 minutes can fail an upgrade under a slow switchover.
+     */
+    private static final String POSTGRES_MAX_SURGE = "1";
+    private static final int POSTGRES_DRAIN_TIMEOUT_MINUTES = 60;
+    /** AKS's own defaults for the system pool, written out so the pool's upgrade behaviour is visible in review. */
+    private static final String SYSTEM_MAX_SURGE = "10%";
+    private static final int SYSTEM_DRAIN_TIMEOUT_MINUTES = 30;
+    /**
+     * Control plane log categories: who changed what (kube-audit-admin, the audit log without read requests, which
+     * would multiply the volume), why a request failed (kube-apiserver), Entra ID sign-ins (guard) and why a node
+     * pool did or did not scale (cluster-autoscaler).
+     */
+    private static final List<String> CONTROL_PLANE_LOG_CATEGORIES =
+            List.of("kube-audit-admin", "kube-apiserver", "guard", "cluster-autoscaler");
 
     private final SpecSchema schema;
     private final String pgaksVersion;
@@ -78,8 +96,20 @@ public final class SpecResolver {
                         "dcra-" + base + "-prometheus", "dcr-" + base + "-containerinsights",
                         "ContainerInsightsExtension"),
                 new ResolvedAzure.RoleDefinitions(AzureRoles.STORAGE_BLOB_DATA_CONTRIBUTOR,
-                        AzureRoles.MONITORING_DATA_READER, AzureRoles.GRAFANA_ADMIN),
-                "pgaks-" + base);
+                        AzureRoles.MONITORING_DATA_READER, AzureRoles.GRAFANA_ADMIN,
+                        AzureRoles.AKS_RBAC_CLUSTER_ADMIN, AzureRoles.MONITORING_READER),
+                "pgaks-" + base,
+                admins(t),
+                RecordingRuleCatalog.forCluster(orDerived(t, "/aks/clusterName", ResourceNames.aksCluster(name, env))));
+    }
+
+    private static ResolvedAzure.Admins admins(SpecTree t) {
+        List<ResolvedAzure.Admin> admins = new ArrayList<>();
+        for (int i = 0; i < t.list("/azure/adminPrincipals").size(); i++) {
+            String p = "/azure/adminPrincipals/" + i;
+            admins.add(new ResolvedAzure.Admin(t.text(p + "/objectId").toLowerCase(Locale.ROOT), t.text(p + "/principalType")));
+        }
+        return new ResolvedAzure.Admins(List.copyOf(admins), t.flag("/azure/deployerIsAdmin"));
     }
 
     /** Managed Grafana names are 2-23 characters, ending with a letter or digit. */
@@ -92,19 +122,26 @@ public final class SpecResolver {
         String taint = t.flag("/aks/postgresPool/taint") ? "node-role.kubernetes.io/postgres=:NoSchedule" : "";
         boolean entraId = t.flag("/aks/entraId/enabled");
         String channel = t.text("/aks/upgrades/channel");
-        String nodeOsChannel = t.text("/aks/upgrades/nodeOsChannel");
+        boolean localNvme = t.text("/postgres/storage/type").equals("local-nvme");
+        String nodeOsChannel = UpgradeChannels.nodeOsChannel(t.optionalText("/aks/upgrades/nodeOsChannel"), channel, localNvme);
+        String version = t.optionalText("/aks/kubernetesVersion");
+        String prefix = t.text("/aks/postgresPool/name");
+        int min = t.integer("/aks/postgresPool/minCount");
+        int max = t.integer("/aks/postgresPool/maxCount");
         return new ResolvedAks(
                 orDerived(t, "/aks/clusterName", ResourceNames.aksCluster(name, env)),
                 name + "-" + env,
-                t.text("/aks/kubernetesVersion"),
+                version == null ? "" : version,
                 t.text("/aks/tier"),
                 orDerived(t, "/aks/nodeResourceGroup", ResourceNames.nodeResourceGroup(name, env)),
                 new ResolvedAks.Pool("system", t.text("/aks/systemPool/vmSize"), t.integer("/aks/systemPool/minCount"),
-                        t.integer("/aks/systemPool/maxCount"), 110, "", "", ""),
-                new ResolvedAks.Pool(t.text("/aks/postgresPool/name"), t.text("/aks/postgresPool/vmSize"),
-                        t.integer("/aks/postgresPool/minCount"), t.integer("/aks/postgresPool/maxCount"),
-                        POSTGRES_POOL_MAX_PODS, "workload", "postgres", taint),
-                t.strings("/aks/apiServerAuthorizedIpRanges"),
+                        t.integer("/aks/systemPool/maxCount"), 110, "", "", "", SYSTEM_MAX_SURGE,
+                        SYSTEM_DRAIN_TIMEOUT_MINUTES),
+                new ResolvedAks.Pool(prefix, t.text("/aks/postgresPool/vmSize"), min, max,
+                        POSTGRES_POOL_MAX_PODS, "workload", "postgres", taint, POSTGRES_MAX_SURGE,
+                        POSTGRES_DRAIN_TIMEOUT_MINUTES),
+                PostgresNodePools.perZone(prefix, t.strings("/azure/zones"), min, max),
+                ApiServerAccess.resolve(t.optionalText("/aks/apiServerAccess"), t.strings("/aks/apiServerAuthorizedIpRanges")),
                 new ResolvedAks.EntraId(entraId, t.strings("/aks/entraId/adminGroupObjectIds"),
                         t.flag("/aks/entraId/disableLocalAccounts")),
                 new ResolvedAks.Network(t.text("/aks/network/podCidr"), t.text("/aks/network/serviceCidr"),
@@ -114,7 +151,9 @@ public final class SpecResolver {
                         t.integer("/aks/upgrades/maintenanceDurationHours"), !channel.equals("none"),
                         nodeOsChannel.equals("NodeImage") || nodeOsChannel.equals("SecurityPatch")),
                 t.flag("/aks/containerInsights"),
-                t.text("/postgres/storage/type").equals("local-nvme"));
+                new ResolvedAks.ControlPlaneLogs(t.flag("/aks/controlPlaneLogs"), "pgaks-control-plane-logs",
+                        CONTROL_PLANE_LOG_CATEGORIES),
+                localNvme);
     }
 
     private static ResolvedPostgres postgres(SpecTree t, String name) {
@@ -258,11 +297,11 @@ public final class SpecResolver {
         String retention = t.text("/backup/retention");
         int retentionDays = Quantities.days(retention);
         return new ResolvedBackup(t.flag("/backup/enabled"), account, container, t.text("/backup/storageSku"), retention,
-                retentionDays, retentionDays + 7, t.text("/backup/schedule"), t.text("/backup/compression"),
+                retentionDays, t.text("/backup/schedule"), t.text("/backup/compression"),
                 t.text("/backup/pluginChartVersion"), postgres.clusterName() + "-backups",
                 "https://" + account + ".blob.core.windows.net/" + container, postgres.clusterName() + "-daily",
                 postgres.clusterName() + "-on-demand", new ResolvedBackup.Sidecar("500m", "512Mi"),
-                SOFT_DELETE_DAYS);
+                SOFT_DELETE_DAYS, new ResolvedBackup.DeleteLock(t.flag("/backup/deleteLock"), "pgaks-keep-backups"));
     }
 
     private static ResolvedRestore restore(SpecTree t) {
