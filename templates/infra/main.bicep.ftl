@@ -54,8 +54,8 @@ param clusterName string
 @minLength(1)
 @maxLength(54)
 param dnsPrefix string
-
 <#if aks.kubernetesVersion?has_content>
+
 @description('Kubernetes version, major.minor or major.minor.patch; pinned only while no auto-upgrade channel is set.')
 param kubernetesVersion string
 </#if>
@@ -198,7 +198,6 @@ param backupContainerName string
 @minValue(1)
 @maxValue(365)
 param softDeleteDays int
-
 </#if>
 <#if prometheus>
 

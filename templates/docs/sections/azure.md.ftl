@@ -41,8 +41,8 @@ One Bicep deployment into resource group `${az.resourceGroup}` (${az.location}) 
 <#if grafana>
 - Azure Managed Grafana `${az.grafanaName}` (zone redundant<#if prometheus>, reading the Azure Monitor workspace as itself with Monitoring Data Reader</#if>, and Azure Monitor data of resource group `${az.resourceGroup}` with Monitoring Reader there, as `az grafana create` grants on the subscription)<#if admins.deployer || admins.principals?has_content || spec.monitoring.grafanaAdminPrincipalIds?has_content>, with Grafana Admin for <#if admins.deployer>the deploying principal<#if admins.principals?has_content || spec.monitoring.grafanaAdminPrincipalIds?has_content>, </#if></#if>${(admins.objectIds() + spec.monitoring.grafanaAdminPrincipalIds)?join(", ")}</#if>.
 </#if>
-
 <#if api.publicAccess>
+
 **Warning: the API server is reachable from the whole internet** (`aks.apiServerAccess: public`); only <#if aks.entraId.disableLocalAccounts>Entra ID sign-in protects it<#else>sign-in, including the local certificate accounts, protects it</#if>. List the addresses you run `kubectl` from in `aks.apiServerAuthorizedIpRanges` (up to 200 CIDRs), or make it private with `aks.apiServerAccess: private`.
 </#if>
 

@@ -24,8 +24,8 @@ param clusterName string
 @minLength(1)
 @maxLength(54)
 param dnsPrefix string
-
 <#if aks.kubernetesVersion?has_content>
+
 @description('Kubernetes version, major.minor or major.minor.patch; pinned only while no auto-upgrade channel is set.')
 param kubernetesVersion string
 </#if>
@@ -166,7 +166,6 @@ param federatedCredentialName string
 
 @description('Service account the credential trusts: system:serviceaccount:<namespace>:<CNPG cluster name>.')
 param federatedSubject string
-
 <#if aks.entraId.enabled && (admins.principals?has_content || admins.deployer)>
 
 // Azure Kubernetes Service RBAC Cluster Admin: with Azure RBAC and no local accounts, an Azure Owner has no

@@ -149,7 +149,6 @@ param backupContainerName string
 @maxValue(365)
 param softDeleteDays int
 
-
 module identity 'modules/identity.bicep' = {
   name: 'pgaks-identity'
   params: {

@@ -46,7 +46,6 @@ param clusterName string
 @maxLength(54)
 param dnsPrefix string
 
-
 @description('AKS pricing tier; Standard carries the uptime SLA.')
 @allowed([
   'Free'
@@ -176,7 +175,6 @@ param backupContainerName string
 @minValue(1)
 @maxValue(365)
 param softDeleteDays int
-
 
 @description('Name of the Azure Monitor workspace that stores the Prometheus metrics.')
 @minLength(2)

@@ -118,7 +118,6 @@ param federatedCredentialName string
 @description('Service account the credential trusts: system:serviceaccount:<namespace>:<CNPG cluster name>.')
 param federatedSubject string
 
-
 resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
   name: clusterName
   location: location

@@ -19,7 +19,6 @@ param clusterName string
 @maxLength(54)
 param dnsPrefix string
 
-
 @description('Pricing tier; Standard carries the uptime SLA.')
 @allowed([
   'Free'
@@ -143,7 +142,6 @@ param federatedCredentialName string
 
 @description('Service account the credential trusts: system:serviceaccount:<namespace>:<CNPG cluster name>.')
 param federatedSubject string
-
 
 // Azure Kubernetes Service RBAC Cluster Admin: with Azure RBAC and no local accounts, an Azure Owner has no
 // Kubernetes rights; without this assignment nobody could run kubectl or helm.
