@@ -14,11 +14,11 @@ final class RecordingRuleCatalog {
     /** Azure Monitor refuses a Prometheus rule group of more rules; the limit cannot be raised. */
     static final int MAX_RULES_PER_GROUP = 20;
 
-    private static final List<Group> GROUPS = load();
+    private static final List<Group> GROUPS = load(RESOURCE);
 
     private RecordingRuleCatalog() {}
 
-    private record Group(String name, String description, List<ResolvedAzure.RecordingRule> rules) {}
+    record Group(String name, String description, List<ResolvedAzure.RecordingRule> rules) {}
 
     /**
      * The groups for one cluster, named {@code <group>-<AKS cluster>} as the Azure CLI names them, so that switching
@@ -30,9 +30,10 @@ final class RecordingRuleCatalog {
                 .toList();
     }
 
+    /** The groups of a classpath resource; a group over Azure's limit is a bug in pgaks' catalog. */
     @SuppressWarnings("unchecked")
-    private static List<Group> load() {
-        Map<String, Object> root = (Map<String, Object>) AlertCatalog.loadResource(RESOURCE);
+    static List<Group> load(String resource) {
+        Map<String, Object> root = (Map<String, Object>) AlertCatalog.loadResource(resource);
         List<Group> groups = new ArrayList<>();
         for (Map<String, Object> group : (List<Map<String, Object>>) root.get("groups")) {
             List<ResolvedAzure.RecordingRule> rules = new ArrayList<>();
@@ -44,7 +45,7 @@ final class RecordingRuleCatalog {
             }
             String name = (String) group.get("name");
             if (rules.size() > MAX_RULES_PER_GROUP) {
-                throw new IllegalStateException(RESOURCE + ": group " + name + " has " + rules.size()
+                throw new IllegalStateException(resource + ": group " + name + " has " + rules.size()
                         + " rules, Azure allows " + MAX_RULES_PER_GROUP);
             }
             groups.add(new Group(name, (String) group.get("description"), List.copyOf(rules)));

@@ -11,6 +11,7 @@ import dev.pgaks.load.SpecDocument;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -239,7 +240,7 @@ final class SemanticRules {
         JsonNode admins = value("/azure/adminPrincipals");
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < admins.size(); i++) {
-            String id = admins.get(i).path("objectId").asText().toLowerCase(java.util.Locale.ROOT);
+            String id = admins.get(i).path("objectId").asText().toLowerCase(Locale.ROOT);
             if (!seen.add(id)) {
                 report("/azure/adminPrincipals/" + i + "/objectId", "object ID " + id + " is listed twice",
                         "Azure refuses a second assignment of the same role to the same principal; remove one");
