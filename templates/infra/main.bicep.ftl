@@ -5,6 +5,8 @@
 <#assign hasMonitoring = paths?seq_contains("infra/modules/monitoring.bicep")>
 <#assign prometheus = spec.monitoring.prometheus == "azure-managed">
 <#assign grafana = spec.monitoring.grafana == "azure-managed">
+<#assign api = aks.apiServer>
+<#assign admins = spec.azure.admins>
 // ${spec.header?no_esc}
 // Every Azure resource of the deployment, into an existing resource group:
 //   az deployment group create --resource-group <group> --template-file infra/main.bicep --parameters infra/main.bicepparam
@@ -52,9 +54,11 @@ param clusterName string
 @minLength(1)
 @maxLength(54)
 param dnsPrefix string
+<#if aks.kubernetesVersion?has_content>
 
-@description('Kubernetes version, major.minor or major.minor.patch.')
+@description('Kubernetes version, major.minor or major.minor.patch; pinned only while no auto-upgrade channel is set.')
 param kubernetesVersion string
+</#if>
 
 @description('AKS pricing tier; Standard carries the uptime SLA.')
 @allowed([
@@ -82,23 +86,18 @@ param systemPoolMinCount int
 @maxValue(1000)
 param systemPoolMaxCount int
 
-@description('Name of the PostgreSQL node pool.')
-@minLength(1)
-@maxLength(12)
-param postgresPoolName string
-
-@description('VM size of the PostgreSQL pool; it sizes the PostgreSQL pods.')
+@description('VM size of the PostgreSQL pools; it sizes the PostgreSQL pods.')
 param postgresPoolVmSize string
 
-@description('Autoscaler lower bound of the PostgreSQL pool (at least one node per instance).')
+@description('Autoscaler lower bound of each zone\'s PostgreSQL pool.')
 @minValue(1)
 @maxValue(1000)
-param postgresPoolMinCount int
+param postgresPoolMinCountPerZone int
 
-@description('Autoscaler upper bound of the PostgreSQL pool.')
+@description('Autoscaler upper bound of each zone\'s PostgreSQL pool.')
 @minValue(1)
 @maxValue(1000)
-param postgresPoolMaxCount int
+param postgresPoolMaxCountPerZone int
 
 @description('Overlay pod CIDR.')
 param podCidr string
@@ -108,9 +107,10 @@ param serviceCidr string
 
 @description('Cluster DNS service IP, inside the service CIDR.')
 param dnsServiceIp string
-<#if aks.apiServerAuthorizedIpRanges?has_content>
+<#if api.authorizedRanges>
 
 @description('CIDR ranges allowed to reach the API server.')
+@maxLength(200)
 param apiServerAuthorizedIpRanges array
 </#if>
 <#if aks.entraId.enabled>
@@ -140,7 +140,7 @@ param upgradeChannel string
   'NodeImage'
 ])
 param nodeOsUpgradeChannel string
-<#if upgrades.autoUpgradeWindow || upgrades.nodeOsUpgradeWindow>
+<#if upgrades.windowDeclared>
 
 @description('Day of the weekly maintenance window.')
 @allowed([
@@ -166,7 +166,7 @@ param maintenanceDurationHours int
 </#if>
 <#if hasLogs>
 
-@description('Name of the Log Analytics workspace Container Insights writes to.')
+@description('Name of the Log Analytics workspace for container and control plane logs.')
 @minLength(4)
 @maxLength(63)
 param logAnalyticsWorkspaceName string
@@ -198,10 +198,6 @@ param backupContainerName string
 @minValue(1)
 @maxValue(365)
 param softDeleteDays int
-
-@description('Days after which the lifecycle rule deletes backup blobs; never shorter than the backup retention.')
-@minValue(1)
-param lifecycleDays int
 </#if>
 <#if prometheus>
 
@@ -241,8 +237,13 @@ param containerInsightsRuleName string
 @maxLength(23)
 param grafanaName string
 
-@description('Entra object IDs (users or groups) granted Grafana Admin.')
+@description('Further Entra object IDs (users or groups) granted Grafana Admin.')
 param grafanaAdminPrincipalIds array
+</#if>
+<#if admins.principals?has_content && (aks.entraId.enabled || grafana)>
+
+@description('Entra principals that administer the cluster and Grafana: objects with objectId and principalType.')
+param adminPrincipals array
 </#if>
 
 module identity 'modules/identity.bicep' = {
@@ -273,7 +274,9 @@ module aks 'modules/aks.bicep' = {
     tags: tags
     clusterName: clusterName
     dnsPrefix: dnsPrefix
+<#if aks.kubernetesVersion?has_content>
     kubernetesVersion: kubernetesVersion
+</#if>
     tier: aksTier
     nodeResourceGroup: nodeResourceGroup
     controlPlaneIdentityId: identity.outputs.controlPlaneIdentityId
@@ -281,23 +284,25 @@ module aks 'modules/aks.bicep' = {
     systemPoolVmSize: systemPoolVmSize
     systemPoolMinCount: systemPoolMinCount
     systemPoolMaxCount: systemPoolMaxCount
-    postgresPoolName: postgresPoolName
     postgresPoolVmSize: postgresPoolVmSize
-    postgresPoolMinCount: postgresPoolMinCount
-    postgresPoolMaxCount: postgresPoolMaxCount
+    postgresPoolMinCountPerZone: postgresPoolMinCountPerZone
+    postgresPoolMaxCountPerZone: postgresPoolMaxCountPerZone
     podCidr: podCidr
     serviceCidr: serviceCidr
     dnsServiceIp: dnsServiceIp
-<#if aks.apiServerAuthorizedIpRanges?has_content>
+<#if api.authorizedRanges>
     apiServerAuthorizedIpRanges: apiServerAuthorizedIpRanges
 </#if>
 <#if aks.entraId.enabled>
     adminGroupObjectIds: adminGroupObjectIds
 </#if>
+<#if aks.entraId.enabled && admins.principals?has_content>
+    adminPrincipals: adminPrincipals
+</#if>
     disableLocalAccounts: disableLocalAccounts
     upgradeChannel: upgradeChannel
     nodeOsUpgradeChannel: nodeOsUpgradeChannel
-<#if upgrades.autoUpgradeWindow || upgrades.nodeOsUpgradeWindow>
+<#if upgrades.windowDeclared>
     maintenanceDay: maintenanceDay
     maintenanceStartTime: maintenanceStartTime
     maintenanceDurationHours: maintenanceDurationHours
@@ -321,7 +326,6 @@ module storage 'modules/storage.bicep' = {
     storageSku: storageSku
     containerName: backupContainerName
     softDeleteDays: softDeleteDays
-    lifecycleDays: lifecycleDays
     workloadPrincipalId: identity.outputs.workloadPrincipalId
   }
 }
@@ -349,6 +353,9 @@ module monitoring 'modules/monitoring.bicep' = {
 <#if grafana>
     grafanaName: grafanaName
     grafanaAdminPrincipalIds: grafanaAdminPrincipalIds
+<#if admins.principals?has_content>
+    adminPrincipals: adminPrincipals
+</#if>
 </#if>
   }
 }

@@ -32,21 +32,23 @@ param federatedSubject = ${az.federatedSubject}
 
 param clusterName = ${aks.clusterName}
 param dnsPrefix = ${aks.dnsPrefix}
+<#if aks.kubernetesVersion?has_content>
 param kubernetesVersion = ${aks.kubernetesVersion}
+</#if>
 param aksTier = ${aks.tier}
 param nodeResourceGroup = ${aks.nodeResourceGroup}
 param systemPoolVmSize = ${aks.systemPool.vmSize}
 param systemPoolMinCount = ${aks.systemPool.minCount}
 param systemPoolMaxCount = ${aks.systemPool.maxCount}
-param postgresPoolName = ${aks.postgresPool.name}
 param postgresPoolVmSize = ${aks.postgresPool.vmSize}
-param postgresPoolMinCount = ${aks.postgresPool.minCount}
-param postgresPoolMaxCount = ${aks.postgresPool.maxCount}
+// aks.postgresPool.minCount ${aks.postgresPool.minCount} and maxCount ${aks.postgresPool.maxCount} over ${az.zones?size} zones, one pool each.
+param postgresPoolMinCountPerZone = ${aks.postgresZonePools[0].minCount}
+param postgresPoolMaxCountPerZone = ${aks.postgresZonePools[0].maxCount}
 param podCidr = ${aks.network.podCidr}
 param serviceCidr = ${aks.network.serviceCidr}
 param dnsServiceIp = ${aks.network.dnsServiceIp}
-<#if aks.apiServerAuthorizedIpRanges?has_content>
-param apiServerAuthorizedIpRanges = <@list aks.apiServerAuthorizedIpRanges/>
+<#if aks.apiServer.authorizedRanges>
+param apiServerAuthorizedIpRanges = <@list aks.apiServer.authorizedIpRanges/>
 </#if>
 <#if aks.entraId.enabled>
 param adminGroupObjectIds = <@list aks.entraId.adminGroupObjectIds/>
@@ -54,7 +56,7 @@ param adminGroupObjectIds = <@list aks.entraId.adminGroupObjectIds/>
 param disableLocalAccounts = ${aks.entraId.disableLocalAccounts?c?no_esc}
 param upgradeChannel = ${upgrades.channel}
 param nodeOsUpgradeChannel = ${upgrades.nodeOsChannel}
-<#if upgrades.autoUpgradeWindow || upgrades.nodeOsUpgradeWindow>
+<#if upgrades.windowDeclared>
 param maintenanceDay = ${upgrades.maintenanceDay}
 param maintenanceStartTime = ${upgrades.maintenanceStartTime}
 param maintenanceDurationHours = ${upgrades.maintenanceDurationHours}
@@ -69,7 +71,6 @@ param storageAccountName = ${spec.backup.storageAccountName}
 param storageSku = ${spec.backup.storageSku}
 param backupContainerName = ${spec.backup.containerName}
 param softDeleteDays = ${spec.backup.softDeleteDays}
-param lifecycleDays = ${spec.backup.lifecycleDays}
 </#if>
 <#if spec.monitoring.prometheus == "azure-managed">
 
@@ -88,4 +89,15 @@ param containerInsightsRuleName = ${dc.containerInsightsRuleName}
 
 param grafanaName = ${az.grafanaName}
 param grafanaAdminPrincipalIds = <@list spec.monitoring.grafanaAdminPrincipalIds/>
+</#if>
+<#if az.admins.principals?has_content && (aks.entraId.enabled || spec.monitoring.grafana == "azure-managed")>
+
+param adminPrincipals = [
+<#list az.admins.principals as admin>
+  {
+    objectId: ${admin.objectId}
+    principalType: ${admin.principalType}
+  }
+</#list>
+]
 </#if>

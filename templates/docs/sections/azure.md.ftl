@@ -3,29 +3,47 @@
 <#assign prometheus = spec.monitoring.prometheus == "azure-managed">
 <#assign grafana = spec.monitoring.grafana == "azure-managed">
 <#assign hasStorage = paths?seq_contains("infra/modules/storage.bicep")>
+<#assign api = aks.apiServer>
+<#assign admins = az.admins>
+<#assign workspace = paths?seq_contains("infra/modules/logs.bicep")>
 ## Azure infrastructure (`infra/`)
 
 One Bicep deployment into resource group `${az.resourceGroup}` (${az.location}) creates:
 
 - two user-assigned managed identities: `${az.controlPlaneIdentityName}` for the AKS control plane and `${az.workloadIdentityName}` for PostgreSQL (the guide uses one identity for both; separate ones keep each to the rights it needs);
-- AKS cluster `${aks.clusterName}` (${aks.tier} tier, Kubernetes ${aks.kubernetesVersion}, node resource group `${aks.nodeResourceGroup}`): system pool `${aks.systemPool.name}` (${aks.systemPool.vmSize}, ${aks.systemPool.minCount}-${aks.systemPool.maxCount} nodes) and PostgreSQL pool `${aks.postgresPool.name}` (${aks.postgresPool.vmSize}, ${aks.postgresPool.minCount}-${aks.postgresPool.maxCount} nodes, label `${aks.postgresPool.nodeLabelKey}=${aks.postgresPool.nodeLabelValue}`<#if aks.postgresPool.taint?has_content>, taint `${aks.postgresPool.taint}`</#if>), both over zones ${az.zones?join(", ")}; Azure CNI overlay with Cilium dataplane and network policy; OIDC issuer and workload identity<#if aks.entraId.enabled>; Entra ID with Azure RBAC</#if><#if aks.entraId.disableLocalAccounts>, local accounts disabled</#if><#if aks.apiServerAuthorizedIpRanges?has_content>; API server reachable from ${aks.apiServerAuthorizedIpRanges?join(", ")} only</#if>;
-- auto-upgrade channel `${aks.upgrades.channel}` and node OS channel `${aks.upgrades.nodeOsChannel}`<#if aks.upgrades.autoUpgradeWindow || aks.upgrades.nodeOsUpgradeWindow>, in a weekly window on ${aks.upgrades.maintenanceDay} from ${aks.upgrades.maintenanceStartTime} UTC for ${aks.upgrades.maintenanceDurationHours} hours</#if>;
+- AKS cluster `${aks.clusterName}` (${aks.tier} tier, <#if aks.kubernetesVersion?has_content>Kubernetes ${aks.kubernetesVersion} pinned<#else>Kubernetes version left to AKS: its default at creation, then <#if aks.upgrades.autoUpgradeWindow>kept current by the upgrade channel<#else>upgraded by hand (`runbooks/operations/aks-upgrade.md`), as no upgrade channel is set</#if></#if>, node resource group `${aks.nodeResourceGroup}`): system pool `${aks.systemPool.name}` (${aks.systemPool.vmSize}, ${aks.systemPool.minCount}-${aks.systemPool.maxCount} nodes over zones ${az.zones?join(", ")}) and one PostgreSQL pool per zone, <#list aks.postgresZonePools as pool>`${pool.name}` (zone ${pool.zone})<#sep>, </#sep></#list>, each ${aks.postgresPool.vmSize} with ${aks.postgresZonePools[0].minCount}-${aks.postgresZonePools[0].maxCount} nodes (label `${aks.postgresPool.nodeLabelKey}=${aks.postgresPool.nodeLabelValue}`<#if aks.postgresPool.taint?has_content>, taint `${aks.postgresPool.taint}`</#if>, surge ${aks.postgresPool.maxSurge} node, ${aks.postgresPool.drainTimeoutMinutes}-minute drain timeout), so that the autoscaler, balancing similar node groups, can add a node in the zone a pending instance needs; Azure CNI overlay with Cilium dataplane and network policy; OIDC issuer and workload identity<#if aks.entraId.enabled>; Entra ID with Azure RBAC</#if><#if aks.entraId.disableLocalAccounts>, local accounts disabled</#if>;
+<#if api.authorizedRanges>
+- API server reachable from ${api.authorizedIpRanges?join(", ")} only (`aks.apiServerAuthorizedIpRanges`);
+<#elseif api.privateCluster>
+- a private API server, reachable only from the cluster's virtual network: run the `kubectl` and `helm` steps from a machine in that network, or through `az aks command invoke --resource-group ${az.resourceGroup} --name ${aks.clusterName} --command "..."`;
+</#if>
+<#if aks.entraId.enabled && (admins.principals?has_content || admins.deployer)>
+- Azure Kubernetes Service RBAC Cluster Admin on the cluster for <#if admins.deployer>the principal that runs the deployment</#if><#if admins.deployer && admins.principals?has_content> and </#if><#list admins.principals as admin>${admin.principalType} `${admin.objectId}`<#sep>, </#sep></#list> (<#if admins.deployer>`azure.deployerIsAdmin`</#if><#if admins.deployer && admins.principals?has_content>, </#if><#if admins.principals?has_content>`azure.adminPrincipals`</#if>): with Azure RBAC and no local accounts, even a subscription Owner cannot use `kubectl` without it;
+</#if>
+<#if aks.controlPlaneLogs.enabled>
+- diagnostic setting `${aks.controlPlaneLogs.diagnosticSettingName}` sending the control plane logs ${aks.controlPlaneLogs.categories?join(", ")} to the Log Analytics workspace (tables AKSAuditAdmin and AKSControlPlane);
+</#if>
+- auto-upgrade channel `${aks.upgrades.channel}` and node OS channel `${aks.upgrades.nodeOsChannel}`<#if aks.upgrades.windowDeclared>, in a weekly window on ${aks.upgrades.maintenanceDay} from ${aks.upgrades.maintenanceStartTime} UTC for ${aks.upgrades.maintenanceDurationHours} hours</#if>;
 <#if aks.azureContainerStorage>
 - Azure Container Storage (extension `microsoft.azurecontainerstoragev2`) for the local NVMe volumes;
 </#if>
 - federated credential `${az.federatedCredentialName}` on `${az.workloadIdentityName}`, trusting the cluster's OIDC issuer for subject `${az.federatedSubject}` (CNPG names the service account after the Cluster);
 <#if hasStorage>
-- storage account `${spec.backup.storageAccountName}` (${spec.backup.storageSku}, Entra ID only: no shared keys, no public blobs, TLS 1.2) with container `${spec.backup.containerName}`, ${spec.backup.softDeleteDays}-day soft delete of blobs and containers, versioning, a lifecycle rule deleting backup blobs older than ${spec.backup.lifecycleDays} days (a safety net behind the plugin's retention of ${spec.backup.retention}), and Storage Blob Data Contributor on the account for `${az.workloadIdentityName}`;
+- storage account `${spec.backup.storageAccountName}` (${spec.backup.storageSku}, Entra ID only: no shared keys, no public blobs, TLS 1.2) with container `${spec.backup.containerName}`, ${spec.backup.softDeleteDays}-day soft delete of blobs and containers, versioning with previous versions expiring after ${spec.backup.softDeleteDays} days (current backups are never aged out: the plugin's retention of ${spec.backup.retention} removes only what the recovery window no longer needs), <#if spec.backup.deleteLock.enabled>a `CanNotDelete` lock `${spec.backup.deleteLock.name}` on the account, so that deleting the resource group cannot erase the backups (see [Removing the deployment](#removing-the-deployment)), </#if>and Storage Blob Data Contributor on the account for `${az.workloadIdentityName}`;
 </#if>
-<#if aks.containerInsights>
-- Log Analytics workspace `${az.logAnalyticsWorkspaceName}` with Container Insights (data collection rule `${az.dataCollection.containerInsightsRuleName}`);
+<#if workspace>
+- Log Analytics workspace `${az.logAnalyticsWorkspaceName}`<#if aks.containerInsights> with Container Insights (data collection rule `${az.dataCollection.containerInsightsRuleName}`)</#if>;
 </#if>
 <#if prometheus>
-- Azure Monitor workspace `${az.monitorWorkspaceName}` for managed Prometheus, with data collection endpoint `${az.dataCollection.endpointName}` and rule `${az.dataCollection.prometheusRuleName}` associated with the cluster;
+- Azure Monitor workspace `${az.monitorWorkspaceName}` for managed Prometheus, with data collection endpoint `${az.dataCollection.endpointName}` and rule `${az.dataCollection.prometheusRuleName}` associated with the cluster, and the default recording rule groups <#list az.recordingGroups as group>`${group.name}`<#sep>, </#sep></#list> that Azure Managed Grafana's built-in Kubernetes dashboards read;
 - Prometheus rule group `${spec.monitoring.ruleGroupName}` with ${spec.monitoring.alerts?size} alert rules, each linked to its runbook (module `infra/modules/alerts.bicep`)<#if spec.monitoring.hasActionGroup()>, notifying `${spec.monitoring.alertEmail}` through action group `${spec.monitoring.actionGroup.name}`<#else>; no action group, as the spec sets no `monitoring.alertEmail`</#if>;
 </#if>
 <#if grafana>
-- Azure Managed Grafana `${az.grafanaName}` (zone redundant<#if prometheus>, reading the Azure Monitor workspace as itself with Monitoring Data Reader</#if>)<#if spec.monitoring.grafanaAdminPrincipalIds?has_content>, with Grafana Admin for ${spec.monitoring.grafanaAdminPrincipalIds?join(", ")}</#if>.
+- Azure Managed Grafana `${az.grafanaName}` (zone redundant<#if prometheus>, reading the Azure Monitor workspace as itself with Monitoring Data Reader</#if>, and Azure Monitor data of resource group `${az.resourceGroup}` with Monitoring Reader there, as `az grafana create` grants on the subscription)<#if admins.deployer || admins.principals?has_content || spec.monitoring.grafanaAdminPrincipalIds?has_content>, with Grafana Admin for <#if admins.deployer>the deploying principal<#if admins.principals?has_content || spec.monitoring.grafanaAdminPrincipalIds?has_content>, </#if></#if>${(admins.objectIds() + spec.monitoring.grafanaAdminPrincipalIds)?join(", ")}</#if>.
+</#if>
+<#if api.publicAccess>
+
+**Warning: the API server is reachable from the whole internet** (`aks.apiServerAccess: public`); only <#if aks.entraId.disableLocalAccounts>Entra ID sign-in protects it<#else>sign-in, including the local certificate accounts, protects it</#if>. List the addresses you run `kubectl` from in `aks.apiServerAuthorizedIpRanges` (up to 200 CIDRs), or make it private with `aks.apiServerAccess: private`.
 </#if>
 
 ### Prerequisites
@@ -71,4 +89,22 @@ Restore: the federated credential follows the Cluster's name, so this deployment
 </#if>
 
 Not created here: the guide's static public IP and Network Contributor role for exposing PostgreSQL through a public load balancer.
+
+### Removing the deployment
+
+<#if hasStorage && spec.backup.deleteLock.enabled>
+The backup storage account carries the `CanNotDelete` lock `${spec.backup.deleteLock.name}`: `az group delete` fails on it (after deleting whatever else it could). Only when the backups may go too, remove the lock first:
+
+```bash
+az lock delete --name ${spec.backup.deleteLock.name} --resource-group ${az.resourceGroup} \
+  --resource-type Microsoft.Storage/storageAccounts --resource ${spec.backup.storageAccountName}
+az group delete --name ${az.resourceGroup}
+```
+<#else>
+```bash
+az group delete --name ${az.resourceGroup}
+```
+
+<#if hasStorage>This deletes the backup storage account and every backup in it (`backup.deleteLock` is off).<#else>No backup storage account is part of this deployment.</#if>
+</#if>
 

@@ -58,7 +58,7 @@ switchovers and AKS node drains.
 
 WAL and base backups go to the folder `${spec.backup.serverName}` of the container (`backup.serverName`). Give it a new
 value at every PostgreSQL major upgrade and for every restored cluster: the new system identifier must not mix its WAL
-with the old one's. The ScheduledBackup starts at `${spec.backup.schedule}` (UTC)<#if spec.aks.upgrades.autoUpgradeWindow || spec.aks.upgrades.nodeOsUpgradeWindow>, outside the AKS maintenance window</#if>.
+with the old one's. The ScheduledBackup starts at `${spec.backup.schedule}` (UTC)<#if spec.aks.upgrades.windowDeclared>, outside the AKS maintenance window</#if>.
 </#if>
 <#if p.pooler.enabled>
 

@@ -1,10 +1,13 @@
 <#assign aks = spec.aks>
 <#assign upgrades = aks.upgrades>
-<#assign anyWindow = upgrades.autoUpgradeWindow || upgrades.nodeOsUpgradeWindow>
+<#assign anyWindow = upgrades.windowDeclared>
+<#assign api = aks.apiServer>
+<#assign admins = spec.azure.admins>
+<#assign workspace = aks.containerInsights || aks.controlPlaneLogs.enabled>
 // ${spec.header?no_esc}
-// The AKS cluster: a system pool and a PostgreSQL pool spread over the zones, Azure CNI overlay with Cilium, Entra ID
-// with Azure RBAC, OIDC issuer and workload identity, and the federated credential that lets the PostgreSQL
-// service account act as the workload identity.
+// The AKS cluster: a system pool spread over the zones and one PostgreSQL pool per zone, Azure CNI overlay with
+// Cilium, Entra ID with Azure RBAC and its cluster admins, OIDC issuer and workload identity, control plane logs, and
+// the federated credential that lets the PostgreSQL service account act as the workload identity.
 
 @description('Azure region of the cluster.')
 param location string
@@ -21,9 +24,11 @@ param clusterName string
 @minLength(1)
 @maxLength(54)
 param dnsPrefix string
+<#if aks.kubernetesVersion?has_content>
 
-@description('Kubernetes version, major.minor or major.minor.patch.')
+@description('Kubernetes version, major.minor or major.minor.patch; pinned only while no auto-upgrade channel is set.')
 param kubernetesVersion string
+</#if>
 
 @description('Pricing tier; Standard carries the uptime SLA.')
 @allowed([
@@ -62,23 +67,18 @@ param systemPoolMinCount int
 @maxValue(1000)
 param systemPoolMaxCount int
 
-@description('Name of the PostgreSQL node pool.')
-@minLength(1)
-@maxLength(12)
-param postgresPoolName string
-
-@description('VM size of the PostgreSQL pool; it sizes the PostgreSQL pods.')
+@description('VM size of the PostgreSQL pools; it sizes the PostgreSQL pods.')
 param postgresPoolVmSize string
 
-@description('Autoscaler lower bound of the PostgreSQL pool.')
+@description('Autoscaler lower bound of each zone\'s PostgreSQL pool.')
 @minValue(1)
 @maxValue(1000)
-param postgresPoolMinCount int
+param postgresPoolMinCountPerZone int
 
-@description('Autoscaler upper bound of the PostgreSQL pool.')
+@description('Autoscaler upper bound of each zone\'s PostgreSQL pool.')
 @minValue(1)
 @maxValue(1000)
-param postgresPoolMaxCount int
+param postgresPoolMaxCountPerZone int
 
 @description('Overlay pod CIDR.')
 param podCidr string
@@ -88,9 +88,10 @@ param serviceCidr string
 
 @description('Cluster DNS service IP, inside the service CIDR.')
 param dnsServiceIp string
-<#if aks.apiServerAuthorizedIpRanges?has_content>
+<#if api.authorizedRanges>
 
 @description('CIDR ranges allowed to reach the API server.')
+@maxLength(200)
 param apiServerAuthorizedIpRanges array
 </#if>
 <#if aks.entraId.enabled>
@@ -144,10 +145,15 @@ param maintenanceStartTime string
 @maxValue(24)
 param maintenanceDurationHours int
 </#if>
-<#if aks.containerInsights>
+<#if workspace>
 
-@description('Resource ID of the Log Analytics workspace Container Insights writes to.')
+@description('Resource ID of the Log Analytics workspace for container and control plane logs.')
 param logAnalyticsWorkspaceId string
+</#if>
+<#if aks.entraId.enabled && admins.principals?has_content>
+
+@description('Entra principals that get Azure Kubernetes Service RBAC Cluster Admin: objects with objectId and principalType.')
+param adminPrincipals array
 </#if>
 
 @description('Name of the PostgreSQL workload identity.')
@@ -160,6 +166,12 @@ param federatedCredentialName string
 
 @description('Service account the credential trusts: system:serviceaccount:<namespace>:<CNPG cluster name>.')
 param federatedSubject string
+<#if aks.entraId.enabled && (admins.principals?has_content || admins.deployer)>
+
+// Azure Kubernetes Service RBAC Cluster Admin: with Azure RBAC and no local accounts, an Azure Owner has no
+// Kubernetes rights; without this assignment nobody could run kubectl or helm.
+var clusterAdminRoleId = ${spec.azure.roles.aksRbacClusterAdmin}
+</#if>
 
 resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
   name: clusterName
@@ -176,7 +188,9 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
     }
   }
   properties: {
+<#if aks.kubernetesVersion?has_content>
     kubernetesVersion: kubernetesVersion
+</#if>
     dnsPrefix: dnsPrefix
     nodeResourceGroup: nodeResourceGroup
     enableRBAC: true
@@ -202,19 +216,27 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
         minCount: systemPoolMinCount
         maxCount: systemPoolMaxCount
         maxPods: ${aks.systemPool.maxPods}
+        upgradeSettings: {
+          maxSurge: ${aks.systemPool.maxSurge}
+          drainTimeoutInMinutes: ${aks.systemPool.drainTimeoutMinutes}
+        }
         tags: tags
       }
+      // PostgreSQL: one pool per zone, so that the autoscaler can grow the zone a pending instance needs.
+<#list aks.postgresZonePools as pool>
       {
-        name: postgresPoolName
+        name: ${pool.name}
         mode: 'User'
         type: 'VirtualMachineScaleSets'
         osType: 'Linux'
         vmSize: postgresPoolVmSize
-        availabilityZones: zones
+        availabilityZones: [
+          ${pool.zone}
+        ]
         enableAutoScaling: true
-        count: postgresPoolMinCount
-        minCount: postgresPoolMinCount
-        maxCount: postgresPoolMaxCount
+        count: postgresPoolMinCountPerZone
+        minCount: postgresPoolMinCountPerZone
+        maxCount: postgresPoolMaxCountPerZone
         maxPods: ${aks.postgresPool.maxPods}
         nodeLabels: {
           ${aks.postgresPool.nodeLabelKey}: ${aks.postgresPool.nodeLabelValue}
@@ -224,9 +246,18 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
           ${aks.postgresPool.taint}
         ]
 </#if>
+        upgradeSettings: {
+          maxSurge: ${aks.postgresPool.maxSurge}
+          drainTimeoutInMinutes: ${aks.postgresPool.drainTimeoutMinutes}
+        }
         tags: tags
       }
+</#list>
     ]
+    // The PostgreSQL pools differ only in their zone: balancing treats them as one group and grows them evenly.
+    autoScalerProfile: {
+      'balance-similar-node-groups': 'true'
+    }
     networkProfile: {
       networkPlugin: 'azure'
       networkPluginMode: 'overlay'
@@ -238,9 +269,14 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
       loadBalancerSku: 'standard'
       outboundType: 'loadBalancer'
     }
-<#if aks.apiServerAuthorizedIpRanges?has_content>
+<#if api.authorizedRanges>
     apiServerAccessProfile: {
       authorizedIPRanges: apiServerAuthorizedIpRanges
+    }
+<#elseif api.privateCluster>
+    // Private cluster: the API server has a private endpoint in the node network only.
+    apiServerAccessProfile: {
+      enablePrivateCluster: true
     }
 </#if>
     oidcIssuerProfile: {
@@ -302,6 +338,55 @@ resource ${symbol?no_esc} 'Microsoft.ContainerService/managedClusters/maintenanc
   }
 }
 </#macro>
+<#if aks.entraId.enabled>
+<#if admins.principals?has_content>
+
+resource clusterAdmins 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for admin in adminPrincipals: {
+  name: guid(aks.id, admin.objectId, clusterAdminRoleId)
+  scope: aks
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', clusterAdminRoleId)
+    principalId: admin.objectId
+    principalType: admin.principalType
+    description: 'pgaks: Kubernetes cluster admin from azure.adminPrincipals'
+  }
+}]
+</#if>
+<#if admins.deployer>
+
+// Whoever deploys can run kubectl and helm next<#if admins.principals?has_content>; skipped when azure.adminPrincipals already lists them, as Azure
+// refuses the same assignment twice</#if>. No principalType: the deployer may be a user or a service principal.
+resource deployerClusterAdmin 'Microsoft.Authorization/roleAssignments@2022-04-01' = <#if admins.principals?has_content>if (!contains(map(adminPrincipals, admin => admin.objectId), toLower(deployer().objectId))) </#if>{
+  name: guid(aks.id, toLower(deployer().objectId), clusterAdminRoleId)
+  scope: aks
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', clusterAdminRoleId)
+    principalId: deployer().objectId
+    description: 'pgaks: Kubernetes cluster admin for the deploying principal (azure.deployerIsAdmin)'
+  }
+}
+</#if>
+</#if>
+<#if aks.controlPlaneLogs.enabled>
+
+// Control plane logs into the resource-specific tables AKSAuditAdmin and AKSControlPlane of the workspace.
+resource controlPlaneLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: ${aks.controlPlaneLogs.diagnosticSettingName}
+  scope: aks
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logAnalyticsDestinationType: 'Dedicated'
+    logs: [
+<#list aks.controlPlaneLogs.categories as category>
+      {
+        category: ${category}
+        enabled: true
+      }
+</#list>
+    ]
+  }
+}
+</#if>
 <#if upgrades.autoUpgradeWindow>
 <@window symbol="autoUpgradeWindow" name="aksManagedAutoUpgradeSchedule"/>
 </#if>

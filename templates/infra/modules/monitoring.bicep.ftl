@@ -2,9 +2,11 @@
 <#assign grafana = spec.monitoring.grafana == "azure-managed">
 <#assign insights = spec.aks.containerInsights>
 <#assign dc = spec.azure.dataCollection>
+<#assign admins = spec.azure.admins>
 // ${spec.header?no_esc}
 // Monitoring around the cluster: managed Prometheus (Azure Monitor workspace, data collection endpoint and rule,
-// associated with the cluster), Container Insights' data collection rule, and Azure Managed Grafana.
+// associated with the cluster, and its default recording rules), Container Insights' data collection rule, and Azure
+// Managed Grafana with its admins.
 // Deployed after the cluster, so that resources here can refer to it (associations, Prometheus rule groups).
 
 @description('Azure region of the monitoring resources.')
@@ -53,11 +55,19 @@ param containerInsightsRuleName string
 @maxLength(23)
 param grafanaName string
 
-@description('Entra object IDs (users or groups) granted Grafana Admin.')
+@description('Further Entra object IDs (users or groups) granted Grafana Admin.')
 param grafanaAdminPrincipalIds array
+<#if admins.principals?has_content>
+
+@description('Entra principals granted Grafana Admin: objects with objectId and principalType.')
+param adminPrincipals array
+</#if>
 
 // Grafana Admin: manage the Grafana instance's dashboards, data sources and users.
 var grafanaAdminRoleId = ${spec.azure.roles.grafanaAdmin}
+
+// Monitoring Reader: read the Azure Monitor metrics and logs of the resources in a scope.
+var monitoringReaderRoleId = ${spec.azure.roles.monitoringReader}
 </#if>
 <#if prometheus && grafana>
 
@@ -233,6 +243,32 @@ resource grafanaReadsMetrics 'Microsoft.Authorization/roleAssignments@2022-04-01
 }
 </#if>
 
+// What az grafana create grants, narrowed from the subscription to this resource group: the Azure Monitor data
+// source reads the metrics and logs of the cluster, the workspace and the storage account as Grafana itself. A
+// subscription-wide grant would need the deployer to hold User Access Administrator on the whole subscription.
+resource grafanaReadsAzureMonitor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(resourceGroup().id, grafana.id, monitoringReaderRoleId)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringReaderRoleId)
+    principalId: grafana.identity.principalId
+    principalType: 'ServicePrincipal'
+    description: 'pgaks: Azure Managed Grafana reads Azure Monitor data of the resource group'
+  }
+}
+<#if admins.principals?has_content>
+
+resource grafanaAdminPrincipals 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for admin in adminPrincipals: {
+  name: guid(grafana.id, admin.objectId, grafanaAdminRoleId)
+  scope: grafana
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', grafanaAdminRoleId)
+    principalId: admin.objectId
+    principalType: admin.principalType
+    description: 'pgaks: Grafana Admin from azure.adminPrincipals'
+  }
+}]
+</#if>
+
 // No principalType: the IDs may be users or groups; Azure looks the type up.
 resource grafanaAdmins 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for principalId in grafanaAdminPrincipalIds: {
   name: guid(grafana.id, principalId, grafanaAdminRoleId)
@@ -243,6 +279,57 @@ resource grafanaAdmins 'Microsoft.Authorization/roleAssignments@2022-04-01' = [f
     description: 'pgaks: Grafana Admin from monitoring.grafanaAdminPrincipalIds'
   }
 }]
+<#if admins.deployer>
+
+// A template deployment, unlike az grafana create, makes nobody a Grafana Admin; this makes the deployer one, unless
+// listed above (Azure refuses the same assignment twice).
+resource grafanaDeployerAdmin 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!contains(concat(<#if admins.principals?has_content>map(adminPrincipals, admin => admin.objectId)<#else>[]</#if>, grafanaAdminPrincipalIds), toLower(deployer().objectId))) {
+  name: guid(grafana.id, toLower(deployer().objectId), grafanaAdminRoleId)
+  scope: grafana
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', grafanaAdminRoleId)
+    principalId: deployer().objectId
+    description: 'pgaks: Grafana Admin for the deploying principal (azure.deployerIsAdmin)'
+  }
+}
+</#if>
+</#if>
+<#if prometheus>
+<#list spec.azure.recordingGroups as group>
+
+// Recording rules managed Prometheus gets from az aks update --enable-azure-monitor-metrics, under the same name;
+// the built-in Grafana dashboards query them.
+resource recordingRules${group?counter} 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01' = {
+  name: ${group.name}
+  location: location
+  tags: tags
+  properties: {
+    description: ${group.description}
+    enabled: true
+    clusterName: clusterName
+    scopes: [
+      monitorWorkspace.id
+      aks.id
+    ]
+    interval: 'PT1M'
+    rules: [
+<#list group.rules as rule>
+      {
+        record: ${rule.record}
+        expression: ${rule.expression}
+<#if rule.labels?has_content>
+        labels: {
+<#list rule.labels as label>
+          ${label.key}: ${label.value}
+</#list>
+        }
+</#if>
+      }
+</#list>
+    ]
+  }
+}
+</#list>
 </#if>
 
 <#if prometheus>

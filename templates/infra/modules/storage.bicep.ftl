@@ -1,6 +1,7 @@
 // ${spec.header?no_esc}
 // Blob Storage for the Barman Cloud plugin's base backups and WAL. Entra ID only: no shared keys, no public blobs;
-// the PostgreSQL workload identity is its only writer.
+// the PostgreSQL workload identity is its only writer. Nothing here deletes a current backup: the plugin's retention
+// policy decides which base backups and WAL the recovery window still needs and removes only the rest.
 
 @description('Azure region of the storage account.')
 param location string
@@ -29,14 +30,10 @@ param storageSku string
 @maxLength(63)
 param containerName string
 
-@description('Days a deleted blob or container stays recoverable.')
+@description('Days a deleted blob or container stays recoverable, and a deleted or overwritten blob\'s previous version is kept.')
 @minValue(1)
 @maxValue(365)
 param softDeleteDays int
-
-@description('Days after which the lifecycle rule deletes backup blobs and their versions; never shorter than the backup retention.')
-@minValue(1)
-param lifecycleDays int
 
 @description('Object ID of the PostgreSQL workload identity.')
 param workloadPrincipalId string
@@ -92,8 +89,10 @@ resource account 'Microsoft.Storage/storageAccounts@2026-04-01' = {
   }
 }
 
-// A safety net behind the plugin's own retention policy: blobs it failed to delete (for example after the cluster
-// was removed) do not accumulate forever. Versions go too, or every deleted blob would stay as a previous version.
+// Only previous versions expire: versioning keeps a copy of every blob the plugin deletes or a person overwrites, and
+// without this rule those copies would be paid for forever. A version expired here stays soft-deleted for
+// softDeleteDays more. Current blobs have no age limit: an age rule cannot tell a base backup the recovery window
+// still needs (with a weekly schedule the one it needs is older than the window) from an obsolete one.
 resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2026-04-01' = {
   parent: account
   name: 'default'
@@ -101,7 +100,7 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2026-04
     policy: {
       rules: [
         {
-          name: 'expire-backups'
+          name: 'expire-previous-versions'
           enabled: true
           type: 'Lifecycle'
           definition: {
@@ -114,14 +113,9 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2026-04
               ]
             }
             actions: {
-              baseBlob: {
-                delete: {
-                  daysAfterModificationGreaterThan: lifecycleDays
-                }
-              }
               version: {
                 delete: {
-                  daysAfterCreationGreaterThan: lifecycleDays
+                  daysAfterCreationGreaterThan: softDeleteDays
                 }
               }
             }
@@ -131,6 +125,19 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2026-04
     }
   }
 }
+<#if spec.backup.deleteLock.enabled>
+
+// Deleting the resource group (az group delete) or the account fails while this lock is on, instead of erasing
+// every backup with them. It guards the account, not the blobs: the plugin still removes what its retention allows.
+resource keepBackups 'Microsoft.Authorization/locks@2020-05-01' = {
+  name: ${spec.backup.deleteLock.name}
+  scope: account
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'pgaks: PostgreSQL backups. Remove this lock before deleting the account or its resource group.'
+  }
+}
+</#if>
 
 resource blobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(account.id, workloadPrincipalId, blobDataContributorRoleId)

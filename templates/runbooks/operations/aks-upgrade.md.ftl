@@ -23,13 +23,15 @@ This runbook is the manual path, one step at a time.
      --name ${a.systemPool.name} --kubernetes-version <version>
    ```
 
-5. PostgreSQL pool `${a.postgresPool.name}`, one node at a time: AKS cordons and drains each node, and the
-   PodDisruptionBudgets CNPG creates allow only one instance down at a time and protect the primary, so the
-   primary moves by switchover when its node drains.
+5. PostgreSQL pools <#list a.postgresZonePools as pool>`${pool.name}`<#sep>, </#sep></#list> (one per zone), one pool
+   and one node at a time: AKS cordons and drains each node, and the PodDisruptionBudgets CNPG creates allow only
+   one instance down at a time and protect the primary, so the primary moves by switchover when its node drains.
 
    ```bash
+<#list a.postgresZonePools as pool>
    az aks nodepool upgrade --resource-group ${spec.azure.resourceGroup} --cluster-name ${a.clusterName} \
-     --name ${a.postgresPool.name} --kubernetes-version <version> --max-surge 1
+     --name ${pool.name} --kubernetes-version <version> --max-surge 1
+</#list>
    ```
 
 <#if p.storage.type == "local-nvme">
@@ -40,5 +42,7 @@ This runbook is the manual path, one step at a time.
 </#if>
 6. Follow `kubectl cnpg status ${p.clusterName} --namespace ${p.namespace}` until every instance is streaming
    again<#if p.synchronous.enabled> and ${p.synchronous.number} standby(s) are synchronous</#if>.
+<#if a.kubernetesVersion?has_content>
    Then set `aks.kubernetesVersion` in the spec to the new version and render again, so the next Azure deployment
    does not try to downgrade.
+</#if>

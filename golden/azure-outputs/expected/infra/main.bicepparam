@@ -20,19 +20,21 @@ param federatedSubject = 'system:serviceaccount:cnpg-database:pg-orders'
 
 param clusterName = 'aks-orders-prod'
 param dnsPrefix = 'orders-prod'
-param kubernetesVersion = '1.33'
 param aksTier = 'Standard'
 param nodeResourceGroup = 'rg-orders-prod-aks-nodes'
 param systemPoolVmSize = 'Standard_D2s_v3'
 param systemPoolMinCount = 2
 param systemPoolMaxCount = 3
-param postgresPoolName = 'postgres'
 param postgresPoolVmSize = 'Standard_D4s_v3'
-param postgresPoolMinCount = 3
-param postgresPoolMaxCount = 6
+// aks.postgresPool.minCount 3 and maxCount 6 over 3 zones, one pool each.
+param postgresPoolMinCountPerZone = 1
+param postgresPoolMaxCountPerZone = 2
 param podCidr = '10.244.0.0/16'
 param serviceCidr = '10.0.0.0/16'
 param dnsServiceIp = '10.0.0.10'
+param apiServerAuthorizedIpRanges = [
+  '203.0.113.0/24'
+]
 param adminGroupObjectIds = []
 param disableLocalAccounts = true
 param upgradeChannel = 'patch'
@@ -47,7 +49,6 @@ param storageAccountName = 'storderspafe5e99'
 param storageSku = 'Standard_ZRS'
 param backupContainerName = 'backups'
 param softDeleteDays = 7
-param lifecycleDays = 14
 
 param monitorWorkspaceName = 'amw-orders-prod'
 param dataCollectionEndpointName = 'dce-orders-prod'

@@ -46,9 +46,6 @@ param clusterName string
 @maxLength(54)
 param dnsPrefix string
 
-@description('Kubernetes version, major.minor or major.minor.patch.')
-param kubernetesVersion string
-
 @description('AKS pricing tier; Standard carries the uptime SLA.')
 @allowed([
   'Free'
@@ -75,23 +72,18 @@ param systemPoolMinCount int
 @maxValue(1000)
 param systemPoolMaxCount int
 
-@description('Name of the PostgreSQL node pool.')
-@minLength(1)
-@maxLength(12)
-param postgresPoolName string
-
-@description('VM size of the PostgreSQL pool; it sizes the PostgreSQL pods.')
+@description('VM size of the PostgreSQL pools; it sizes the PostgreSQL pods.')
 param postgresPoolVmSize string
 
-@description('Autoscaler lower bound of the PostgreSQL pool (at least one node per instance).')
+@description('Autoscaler lower bound of each zone\'s PostgreSQL pool.')
 @minValue(1)
 @maxValue(1000)
-param postgresPoolMinCount int
+param postgresPoolMinCountPerZone int
 
-@description('Autoscaler upper bound of the PostgreSQL pool.')
+@description('Autoscaler upper bound of each zone\'s PostgreSQL pool.')
 @minValue(1)
 @maxValue(1000)
-param postgresPoolMaxCount int
+param postgresPoolMaxCountPerZone int
 
 @description('Overlay pod CIDR.')
 param podCidr string
@@ -101,6 +93,10 @@ param serviceCidr string
 
 @description('Cluster DNS service IP, inside the service CIDR.')
 param dnsServiceIp string
+
+@description('CIDR ranges allowed to reach the API server.')
+@maxLength(200)
+param apiServerAuthorizedIpRanges array
 
 @description('Entra group object IDs that get cluster admin.')
 param adminGroupObjectIds array
@@ -149,7 +145,7 @@ param maintenanceStartTime string
 @maxValue(24)
 param maintenanceDurationHours int
 
-@description('Name of the Log Analytics workspace Container Insights writes to.')
+@description('Name of the Log Analytics workspace for container and control plane logs.')
 @minLength(4)
 @maxLength(63)
 param logAnalyticsWorkspaceName string
@@ -180,10 +176,6 @@ param backupContainerName string
 @maxValue(365)
 param softDeleteDays int
 
-@description('Days after which the lifecycle rule deletes backup blobs; never shorter than the backup retention.')
-@minValue(1)
-param lifecycleDays int
-
 @description('Name of the Azure Monitor workspace that stores the Prometheus metrics.')
 @minLength(2)
 param monitorWorkspaceName string
@@ -211,7 +203,7 @@ param containerInsightsRuleName string
 @maxLength(23)
 param grafanaName string
 
-@description('Entra object IDs (users or groups) granted Grafana Admin.')
+@description('Further Entra object IDs (users or groups) granted Grafana Admin.')
 param grafanaAdminPrincipalIds array
 
 module identity 'modules/identity.bicep' = {
@@ -240,7 +232,6 @@ module aks 'modules/aks.bicep' = {
     tags: tags
     clusterName: clusterName
     dnsPrefix: dnsPrefix
-    kubernetesVersion: kubernetesVersion
     tier: aksTier
     nodeResourceGroup: nodeResourceGroup
     controlPlaneIdentityId: identity.outputs.controlPlaneIdentityId
@@ -248,13 +239,13 @@ module aks 'modules/aks.bicep' = {
     systemPoolVmSize: systemPoolVmSize
     systemPoolMinCount: systemPoolMinCount
     systemPoolMaxCount: systemPoolMaxCount
-    postgresPoolName: postgresPoolName
     postgresPoolVmSize: postgresPoolVmSize
-    postgresPoolMinCount: postgresPoolMinCount
-    postgresPoolMaxCount: postgresPoolMaxCount
+    postgresPoolMinCountPerZone: postgresPoolMinCountPerZone
+    postgresPoolMaxCountPerZone: postgresPoolMaxCountPerZone
     podCidr: podCidr
     serviceCidr: serviceCidr
     dnsServiceIp: dnsServiceIp
+    apiServerAuthorizedIpRanges: apiServerAuthorizedIpRanges
     adminGroupObjectIds: adminGroupObjectIds
     disableLocalAccounts: disableLocalAccounts
     upgradeChannel: upgradeChannel
@@ -278,7 +269,6 @@ module storage 'modules/storage.bicep' = {
     storageSku: storageSku
     containerName: backupContainerName
     softDeleteDays: softDeleteDays
-    lifecycleDays: lifecycleDays
     workloadPrincipalId: identity.outputs.workloadPrincipalId
   }
 }

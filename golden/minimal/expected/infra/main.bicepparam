@@ -20,16 +20,15 @@ param federatedSubject = 'system:serviceaccount:cnpg-database:pg-orders'
 
 param clusterName = 'aks-orders-prod'
 param dnsPrefix = 'orders-prod'
-param kubernetesVersion = '1.33'
 param aksTier = 'Standard'
 param nodeResourceGroup = 'rg-orders-prod-aks-nodes'
 param systemPoolVmSize = 'Standard_D2s_v3'
 param systemPoolMinCount = 2
 param systemPoolMaxCount = 3
-param postgresPoolName = 'postgres'
 param postgresPoolVmSize = 'Standard_D4s_v3'
-param postgresPoolMinCount = 3
-param postgresPoolMaxCount = 6
+// aks.postgresPool.minCount 3 and maxCount 6 over 3 zones, one pool each.
+param postgresPoolMinCountPerZone = 1
+param postgresPoolMaxCountPerZone = 2
 param podCidr = '10.244.0.0/16'
 param serviceCidr = '10.0.0.0/16'
 param dnsServiceIp = '10.0.0.10'
@@ -47,7 +46,6 @@ param storageAccountName = 'storderspafe5e99'
 param storageSku = 'Standard_ZRS'
 param backupContainerName = 'backups'
 param softDeleteDays = 7
-param lifecycleDays = 14
 
 param monitorWorkspaceName = 'amw-orders-prod'
 param dataCollectionEndpointName = 'dce-orders-prod'

@@ -46,7 +46,7 @@ param clusterName string
 @maxLength(54)
 param dnsPrefix string
 
-@description('Kubernetes version, major.minor or major.minor.patch.')
+@description('Kubernetes version, major.minor or major.minor.patch; pinned only while no auto-upgrade channel is set.')
 param kubernetesVersion string
 
 @description('AKS pricing tier; Standard carries the uptime SLA.')
@@ -75,23 +75,18 @@ param systemPoolMinCount int
 @maxValue(1000)
 param systemPoolMaxCount int
 
-@description('Name of the PostgreSQL node pool.')
-@minLength(1)
-@maxLength(12)
-param postgresPoolName string
-
-@description('VM size of the PostgreSQL pool; it sizes the PostgreSQL pods.')
+@description('VM size of the PostgreSQL pools; it sizes the PostgreSQL pods.')
 param postgresPoolVmSize string
 
-@description('Autoscaler lower bound of the PostgreSQL pool (at least one node per instance).')
+@description('Autoscaler lower bound of each zone\'s PostgreSQL pool.')
 @minValue(1)
 @maxValue(1000)
-param postgresPoolMinCount int
+param postgresPoolMinCountPerZone int
 
-@description('Autoscaler upper bound of the PostgreSQL pool.')
+@description('Autoscaler upper bound of each zone\'s PostgreSQL pool.')
 @minValue(1)
 @maxValue(1000)
-param postgresPoolMaxCount int
+param postgresPoolMaxCountPerZone int
 
 @description('Overlay pod CIDR.')
 param podCidr string
@@ -101,6 +96,10 @@ param serviceCidr string
 
 @description('Cluster DNS service IP, inside the service CIDR.')
 param dnsServiceIp string
+
+@description('CIDR ranges allowed to reach the API server.')
+@maxLength(200)
+param apiServerAuthorizedIpRanges array
 
 @description('Disable local (certificate) accounts, so that every sign-in goes through Entra ID.')
 param disableLocalAccounts bool
@@ -150,10 +149,6 @@ param backupContainerName string
 @maxValue(365)
 param softDeleteDays int
 
-@description('Days after which the lifecycle rule deletes backup blobs; never shorter than the backup retention.')
-@minValue(1)
-param lifecycleDays int
-
 module identity 'modules/identity.bicep' = {
   name: 'pgaks-identity'
   params: {
@@ -179,13 +174,13 @@ module aks 'modules/aks.bicep' = {
     systemPoolVmSize: systemPoolVmSize
     systemPoolMinCount: systemPoolMinCount
     systemPoolMaxCount: systemPoolMaxCount
-    postgresPoolName: postgresPoolName
     postgresPoolVmSize: postgresPoolVmSize
-    postgresPoolMinCount: postgresPoolMinCount
-    postgresPoolMaxCount: postgresPoolMaxCount
+    postgresPoolMinCountPerZone: postgresPoolMinCountPerZone
+    postgresPoolMaxCountPerZone: postgresPoolMaxCountPerZone
     podCidr: podCidr
     serviceCidr: serviceCidr
     dnsServiceIp: dnsServiceIp
+    apiServerAuthorizedIpRanges: apiServerAuthorizedIpRanges
     disableLocalAccounts: disableLocalAccounts
     upgradeChannel: upgradeChannel
     nodeOsUpgradeChannel: nodeOsUpgradeChannel
@@ -204,7 +199,6 @@ module storage 'modules/storage.bicep' = {
     storageSku: storageSku
     containerName: backupContainerName
     softDeleteDays: softDeleteDays
-    lifecycleDays: lifecycleDays
     workloadPrincipalId: identity.outputs.workloadPrincipalId
   }
 }

@@ -19,19 +19,22 @@ param federatedSubject = 'system:serviceaccount:cnpg-database:pg-events'
 
 param clusterName = 'aks-events-dev'
 param dnsPrefix = 'events-dev'
-param kubernetesVersion = '1.33'
+param kubernetesVersion = '1.34'
 param aksTier = 'Free'
 param nodeResourceGroup = 'rg-events-dev-aks-nodes'
 param systemPoolVmSize = 'Standard_D2s_v3'
 param systemPoolMinCount = 2
 param systemPoolMaxCount = 3
-param postgresPoolName = 'postgres'
 param postgresPoolVmSize = 'Standard_L8s_v3'
-param postgresPoolMinCount = 2
-param postgresPoolMaxCount = 4
+// aks.postgresPool.minCount 2 and maxCount 4 over 2 zones, one pool each.
+param postgresPoolMinCountPerZone = 1
+param postgresPoolMaxCountPerZone = 2
 param podCidr = '10.244.0.0/16'
 param serviceCidr = '10.0.0.0/16'
 param dnsServiceIp = '10.0.0.10'
+param apiServerAuthorizedIpRanges = [
+  '203.0.113.0/24'
+]
 param disableLocalAccounts = false
 param upgradeChannel = 'none'
 param nodeOsUpgradeChannel = 'Unmanaged'
@@ -40,4 +43,3 @@ param storageAccountName = 'steventsdf3219ab'
 param storageSku = 'Standard_ZRS'
 param backupContainerName = 'backups'
 param softDeleteDays = 7
-param lifecycleDays = 14

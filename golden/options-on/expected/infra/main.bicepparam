@@ -21,16 +21,15 @@ param federatedSubject = 'system:serviceaccount:cnpg-database:pg-billing-restore
 
 param clusterName = 'aks-billing-staging'
 param dnsPrefix = 'billing-staging'
-param kubernetesVersion = '1.33'
 param aksTier = 'Standard'
 param nodeResourceGroup = 'rg-billing-staging-aks-nodes'
 param systemPoolVmSize = 'Standard_D2s_v3'
 param systemPoolMinCount = 2
 param systemPoolMaxCount = 3
-param postgresPoolName = 'postgres'
 param postgresPoolVmSize = 'Standard_E4ds_v5'
-param postgresPoolMinCount = 3
-param postgresPoolMaxCount = 6
+// aks.postgresPool.minCount 3 and maxCount 6 over 3 zones, one pool each.
+param postgresPoolMinCountPerZone = 1
+param postgresPoolMaxCountPerZone = 2
 param podCidr = '10.244.0.0/16'
 param serviceCidr = '10.0.0.0/16'
 param dnsServiceIp = '10.0.0.10'
@@ -50,7 +49,6 @@ param storageAccountName = 'stbillings1223062'
 param storageSku = 'Standard_GZRS'
 param backupContainerName = 'backups'
 param softDeleteDays = 7
-param lifecycleDays = 37
 
 param monitorWorkspaceName = 'amw-billing-staging'
 param dataCollectionEndpointName = 'dce-billing-staging'
@@ -59,6 +57,15 @@ param prometheusAssociationName = 'dcra-billing-staging-prometheus'
 param containerInsightsRuleName = 'dcr-billing-staging-containerinsights'
 
 param grafanaName = 'amg-billing-staging'
-param grafanaAdminPrincipalIds = [
-  '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'
+param grafanaAdminPrincipalIds = []
+
+param adminPrincipals = [
+  {
+    objectId: '3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a9f'
+    principalType: 'User'
+  }
+  {
+    objectId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'
+    principalType: 'Group'
+  }
 ]

@@ -19,19 +19,21 @@ param federatedSubject = 'system:serviceaccount:billing-db:pg-billing'
 
 param clusterName = 'aks-billing-staging'
 param dnsPrefix = 'billing-staging'
-param kubernetesVersion = '1.33'
 param aksTier = 'Standard'
 param nodeResourceGroup = 'rg-billing-staging-aks-nodes'
 param systemPoolVmSize = 'Standard_D2s_v3'
 param systemPoolMinCount = 2
 param systemPoolMaxCount = 3
-param postgresPoolName = 'postgres'
 param postgresPoolVmSize = 'Standard_D4s_v3'
-param postgresPoolMinCount = 3
-param postgresPoolMaxCount = 6
+// aks.postgresPool.minCount 3 and maxCount 6 over 2 zones, one pool each.
+param postgresPoolMinCountPerZone = 2
+param postgresPoolMaxCountPerZone = 3
 param podCidr = '10.244.0.0/16'
 param serviceCidr = '10.0.0.0/16'
 param dnsServiceIp = '10.0.0.10'
+param apiServerAuthorizedIpRanges = [
+  '203.0.113.0/24'
+]
 param adminGroupObjectIds = []
 param disableLocalAccounts = true
 param upgradeChannel = 'patch'
@@ -46,5 +48,4 @@ param storageAccountName = 'stbillings1223062'
 param storageSku = 'Standard_ZRS'
 param backupContainerName = 'backups'
 param softDeleteDays = 7
-param lifecycleDays = 14
 param containerInsightsRuleName = 'dcr-billing-staging-containerinsights'

@@ -21,16 +21,15 @@ param federatedSubject = 'system:serviceaccount:cnpg-database:pg-primary-cnpg'
 
 param clusterName = 'aks-primary-cnpg-prod'
 param dnsPrefix = 'cnpg-prod'
-param kubernetesVersion = '1.33'
 param aksTier = 'Standard'
 param nodeResourceGroup = 'rg-cnpg-prod-aks-nodes'
 param systemPoolVmSize = 'Standard_D2s_v3'
 param systemPoolMinCount = 2
 param systemPoolMaxCount = 3
-param postgresPoolName = 'postgres'
 param postgresPoolVmSize = 'Standard_D4s_v3'
-param postgresPoolMinCount = 3
-param postgresPoolMaxCount = 6
+// aks.postgresPool.minCount 3 and maxCount 6 over 3 zones, one pool each.
+param postgresPoolMinCountPerZone = 1
+param postgresPoolMaxCountPerZone = 2
 param podCidr = '10.244.0.0/16'
 param serviceCidr = '10.0.0.0/16'
 param dnsServiceIp = '10.0.0.10'
@@ -51,7 +50,6 @@ param storageAccountName = 'stcnpgp35fb13b'
 param storageSku = 'Standard_ZRS'
 param backupContainerName = 'backups'
 param softDeleteDays = 7
-param lifecycleDays = 14
 
 param monitorWorkspaceName = 'amw-cnpg-prod'
 param dataCollectionEndpointName = 'dce-cnpg-prod'

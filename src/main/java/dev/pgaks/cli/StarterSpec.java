@@ -41,6 +41,14 @@ final class StarterSpec {
                             .append(node.get("properties").get("location").get("description").asText()).append('\n');
                     children(out, node, "  ", true, "location");
                 }
+                case "aks" -> {
+                    // A choice without a default: the starter states it, so that the spec validates as written and
+                    // the exposure is visible to whoever reviews it.
+                    out.append("\n# ").append(node.path("description").asText()).append('\n');
+                    out.append("aks:\n  apiServerAccess: public  # ")
+                            .append(node.get("properties").get("apiServerAccess").get("description").asText()).append('\n');
+                    children(out, node, "  ", true, "apiServerAccess");
+                }
                 default -> {
                     if (required) {
                         out.append(key).append(": ").append(YamlScalars.quote(node.get("default").asText())).append('\n');

@@ -20,7 +20,7 @@ public final class BicepInfrastructure implements OutputFamily {
         files.add(module("aks"));
         // The workspace must exist before the cluster whose agent writes to it, while every other monitoring
         // resource refers to the cluster: so it has a module of its own, deployed first.
-        if (spec.aks().containerInsights()) {
+        if (spec.aks().containerInsights() || spec.aks().controlPlaneLogs().enabled()) {
             files.add(module("logs"));
         }
         // A restore reads the source cluster's backups from the same account, even with backups of its own off.

@@ -6,6 +6,7 @@ import dev.pgaks.resolve.ResolvedMonitoring.PodMonitor;
 import dev.pgaks.validate.SpecSchema;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -36,7 +37,7 @@ final class MonitoringResolver {
                 azure.zones().size(), postgres.instances(), postgres.synchronous().enabled(), thresholds(t),
                 t.text("/monitoring/runbookBaseUrl"));
         return new ResolvedMonitoring(prometheus, t.text("/monitoring/grafana"), email,
-                t.strings("/monitoring/grafanaAdminPrincipalIds"), ctx.runbookBaseUrl(),
+                extraGrafanaAdmins(t, azure), ctx.runbookBaseUrl(),
                 prometheus.equals("azure-managed") ? AZURE_POD_MONITOR_API : OPERATOR_POD_MONITOR_API,
                 new PodMonitor(cluster, postgres.namespace(), METRICS_PORT,
                         List.of(new Label("cnpg.io/cluster", cluster), new Label("cnpg.io/podRole", "instance"))),
@@ -53,6 +54,16 @@ final class MonitoringResolver {
                         ? new PodMonitor(postgres.pooler().name(), postgres.namespace(), METRICS_PORT,
                                 List.of(new Label("cnpg.io/poolerName", postgres.pooler().name())))
                         : null);
+    }
+
+    /**
+     * Grafana Admins beyond {@code azure.adminPrincipals}, which get it anyway: lower-cased and without those, since
+     * Azure refuses a second assignment of the same role to the same principal.
+     */
+    private static List<String> extraGrafanaAdmins(SpecTree t, ResolvedAzure azure) {
+        List<String> admins = azure.admins().objectIds();
+        return t.strings("/monitoring/grafanaAdminPrincipalIds").stream().map(id -> id.toLowerCase(Locale.ROOT))
+                .filter(id -> !admins.contains(id)).distinct().toList();
     }
 
     /** Spec values (schema-defaulted, so every key is present) as the plain decimals PromQL reads. */

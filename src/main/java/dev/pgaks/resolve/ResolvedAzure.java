@@ -11,12 +11,15 @@ import java.util.List;
  * @param federatedSubject        the service account CNPG creates for the cluster, as Entra ID sees it
  * @param deploymentName          the name the README gives the {@code az deployment group create} run, to read its
  *                                outputs back by
+ * @param admins                  who gets the admin roles on the cluster and on Managed Grafana
+ * @param recordingGroups         managed Prometheus' default recording rule groups, for Grafana's built-in dashboards
  */
 public record ResolvedAzure(String location, String resourceGroup, List<String> zones, List<Tag> tags,
                             String controlPlaneIdentityName, String workloadIdentityName, String federatedCredentialName,
                             String logAnalyticsWorkspaceName, String monitorWorkspaceName, String grafanaName,
                             WorkloadIdentity workloadIdentity, String federatedSubject, DataCollection dataCollection,
-                            RoleDefinitions roles, String deploymentName) {
+                            RoleDefinitions roles, String deploymentName, Admins admins,
+                            List<RecordingGroup> recordingGroups) {
 
     public record Tag(String key, String value) {}
 
@@ -29,7 +32,29 @@ public record ResolvedAzure(String location, String resourceGroup, List<String> 
                                  String containerInsightsRuleName, String containerInsightsAssociationName) {}
 
     /** Built-in role definition IDs the deployment assigns. */
-    public record RoleDefinitions(String storageBlobDataContributor, String monitoringDataReader, String grafanaAdmin) {}
+    public record RoleDefinitions(String storageBlobDataContributor, String monitoringDataReader, String grafanaAdmin,
+                                  String aksRbacClusterAdmin, String monitoringReader) {}
+
+    /**
+     * Principals with the admin roles. {@code principals} have lower-case object IDs, as {@code deployer().objectId}
+     * gives them, so that the deployment can skip the deployer when it is listed too: a second assignment of the same
+     * role to the same principal on the same scope is refused by Azure.
+     *
+     * @param deployer also the principal running the deployment
+     */
+    public record Admins(List<Admin> principals, boolean deployer) {
+
+        public List<String> objectIds() {
+            return principals.stream().map(Admin::objectId).toList();
+        }
+    }
+
+    public record Admin(String objectId, String principalType) {}
+
+    /** A Prometheus rule group of recording rules, at most 20 rules (Azure's limit). */
+    public record RecordingGroup(String name, String description, List<RecordingRule> rules) {}
+
+    public record RecordingRule(String record, String expression, List<Tag> labels) {}
 
     /**
      * The workload identity's client ID, known only after the Azure deployment: read from

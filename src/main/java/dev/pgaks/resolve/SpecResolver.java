@@ -5,6 +5,7 @@ import dev.pgaks.facts.ConnectionBudget;
 import dev.pgaks.facts.PostgresImages;
 import dev.pgaks.facts.Quantities;
 import dev.pgaks.facts.ResourceNames;
+import dev.pgaks.facts.UpgradeChannels;
 import dev.pgaks.facts.VmSize;
 import dev.pgaks.facts.WalVolume;
 import dev.pgaks.facts.WeeklyWindow;
@@ -13,6 +14,7 @@ import dev.pgaks.validate.SpecSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,6 +28,23 @@ public final class SpecResolver {
     private static final String CNPG_REPO_URL = "https://cloudnative-pg.github.io/charts";
     /** Long enough to notice a deleted backup blob over a holiday weekend; short enough not to pay for long. */
     private static final int SOFT_DELETE_DAYS = 7;
+    /**
+     * Upgrade settings of the PostgreSQL pools: one surge node at a time in the pool's own zone, where a zonal disk
+     * can follow its instance, and an hour for the drain, enough for CNPG to switch the primary over and a standby to
+     * shut down cleanly; AKS's default of 30 minutes can fail an upgrade under a slow switchover.
+     */
+    private static final String POSTGRES_MAX_SURGE = "1";
+    private static final int POSTGRES_DRAIN_TIMEOUT_MINUTES = 60;
+    /** AKS's own defaults for the system pool, written out so the pool's upgrade behaviour is visible in review. */
+    private static final String SYSTEM_MAX_SURGE = "10%";
+    private static final int SYSTEM_DRAIN_TIMEOUT_MINUTES = 30;
+    /**
+     * Control plane log categories: who changed what (kube-audit-admin, the audit log without read requests, which
+     * would multiply the volume), why a request failed (kube-apiserver), Entra ID sign-ins (guard) and why a node
+     * pool did or did not scale (cluster-autoscaler).
+     */
+    private static final List<String> CONTROL_PLANE_LOG_CATEGORIES =
+            List.of("kube-audit-admin", "kube-apiserver", "guard", "cluster-autoscaler");
 
     private final SpecSchema schema;
     private final String pgaksVersion;
@@ -50,7 +69,7 @@ public final class SpecResolver {
         String specFile = Path.of(document.file()).getFileName().toString().replaceAll("[^\\p{Print}]", "_");
         return new ResolvedSpec(pgaksVersion, specFile,
                 ResourceNames.sha256(document.bytes()),
-                name, env, azure, aks, postgres, backup(t, name, env, azure, postgres), restore(t),
+                name, env, azure, aks, postgres, backup(t, name, env, azure, aks, postgres), restore(t),
                 monitoring);
     }
 
@@ -81,8 +100,20 @@ public final class SpecResolver {
                         "dcra-" + base + "-prometheus", "dcr-" + base + "-containerinsights",
                         "ContainerInsightsExtension"),
                 new ResolvedAzure.RoleDefinitions(AzureRoles.STORAGE_BLOB_DATA_CONTRIBUTOR,
-                        AzureRoles.MONITORING_DATA_READER, AzureRoles.GRAFANA_ADMIN),
-                "pgaks-" + base);
+                        AzureRoles.MONITORING_DATA_READER, AzureRoles.GRAFANA_ADMIN,
+                        AzureRoles.AKS_RBAC_CLUSTER_ADMIN, AzureRoles.MONITORING_READER),
+                "pgaks-" + base,
+                admins(t),
+                RecordingRuleCatalog.forCluster(orDerived(t, "/aks/clusterName", ResourceNames.aksCluster(name, env))));
+    }
+
+    private static ResolvedAzure.Admins admins(SpecTree t) {
+        List<ResolvedAzure.Admin> admins = new ArrayList<>();
+        for (int i = 0; i < t.list("/azure/adminPrincipals").size(); i++) {
+            String p = "/azure/adminPrincipals/" + i;
+            admins.add(new ResolvedAzure.Admin(t.text(p + "/objectId").toLowerCase(Locale.ROOT), t.text(p + "/principalType")));
+        }
+        return new ResolvedAzure.Admins(List.copyOf(admins), t.flag("/azure/deployerIsAdmin"));
     }
 
     /** Managed Grafana names are 2-23 characters, ending with a letter or digit. */
@@ -95,19 +126,26 @@ public final class SpecResolver {
         String taint = t.flag("/aks/postgresPool/taint") ? "node-role.kubernetes.io/postgres=:NoSchedule" : "";
         boolean entraId = t.flag("/aks/entraId/enabled");
         String channel = t.text("/aks/upgrades/channel");
-        String nodeOsChannel = t.text("/aks/upgrades/nodeOsChannel");
+        boolean localNvme = t.text("/postgres/storage/type").equals("local-nvme");
+        String nodeOsChannel = UpgradeChannels.nodeOsChannel(t.optionalText("/aks/upgrades/nodeOsChannel"), channel, localNvme);
+        String version = t.optionalText("/aks/kubernetesVersion");
+        String prefix = t.text("/aks/postgresPool/name");
+        int min = t.integer("/aks/postgresPool/minCount");
+        int max = t.integer("/aks/postgresPool/maxCount");
         return new ResolvedAks(
                 orDerived(t, "/aks/clusterName", ResourceNames.aksCluster(name, env)),
                 name + "-" + env,
-                t.text("/aks/kubernetesVersion"),
+                version == null ? "" : version,
                 t.text("/aks/tier"),
                 orDerived(t, "/aks/nodeResourceGroup", ResourceNames.nodeResourceGroup(name, env)),
                 new ResolvedAks.Pool("system", t.text("/aks/systemPool/vmSize"), t.integer("/aks/systemPool/minCount"),
-                        t.integer("/aks/systemPool/maxCount"), 110, "", "", ""),
-                new ResolvedAks.Pool(t.text("/aks/postgresPool/name"), t.text("/aks/postgresPool/vmSize"),
-                        t.integer("/aks/postgresPool/minCount"), t.integer("/aks/postgresPool/maxCount"),
-                        POSTGRES_POOL_MAX_PODS, "workload", "postgres", taint),
-                t.strings("/aks/apiServerAuthorizedIpRanges"),
+                        t.integer("/aks/systemPool/maxCount"), 110, "", "", "", SYSTEM_MAX_SURGE,
+                        SYSTEM_DRAIN_TIMEOUT_MINUTES),
+                new ResolvedAks.Pool(prefix, t.text("/aks/postgresPool/vmSize"), min, max,
+                        POSTGRES_POOL_MAX_PODS, "workload", "postgres", taint, POSTGRES_MAX_SURGE,
+                        POSTGRES_DRAIN_TIMEOUT_MINUTES),
+                PostgresNodePools.perZone(prefix, t.strings("/azure/zones"), min, max),
+                ApiServerAccess.resolve(t.optionalText("/aks/apiServerAccess"), t.strings("/aks/apiServerAuthorizedIpRanges")),
                 new ResolvedAks.EntraId(entraId, t.strings("/aks/entraId/adminGroupObjectIds"),
                         t.flag("/aks/entraId/disableLocalAccounts")),
                 new ResolvedAks.Network(t.text("/aks/network/podCidr"), t.text("/aks/network/serviceCidr"),
@@ -117,7 +155,9 @@ public final class SpecResolver {
                         t.integer("/aks/upgrades/maintenanceDurationHours"), !channel.equals("none"),
                         nodeOsChannel.equals("NodeImage") || nodeOsChannel.equals("SecurityPatch")),
                 t.flag("/aks/containerInsights"),
-                t.text("/postgres/storage/type").equals("local-nvme"));
+                new ResolvedAks.ControlPlaneLogs(t.flag("/aks/controlPlaneLogs"), "pgaks-control-plane-logs",
+                        CONTROL_PLANE_LOG_CATEGORIES),
+                localNvme);
     }
 
     private static ResolvedPostgres postgres(SpecTree t, String name) {
@@ -286,7 +326,8 @@ public final class SpecResolver {
         return List.copyOf(result);
     }
 
-    private static ResolvedBackup backup(SpecTree t, String name, String env, ResolvedAzure azure, ResolvedPostgres postgres) {
+    private static ResolvedBackup backup(SpecTree t, String name, String env, ResolvedAzure azure, ResolvedAks aks,
+                                         ResolvedPostgres postgres) {
         String account = orDerived(t, "/backup/storageAccountName",
                 ResourceNames.storageAccount(name, env, azure.resourceGroup(), azure.location()));
         String container = t.text("/backup/containerName");
@@ -294,18 +335,19 @@ public final class SpecResolver {
         int retentionDays = Quantities.days(retention);
         String schedule = t.optionalText("/backup/schedule");
         if (schedule == null) {
-            schedule = BackupSchedule.derive(WeeklyWindow.declared(t.text("/aks/upgrades/channel"),
-                    t.text("/aks/upgrades/nodeOsChannel"))
-                    ? WeeklyWindow.of(t.text("/aks/upgrades/maintenanceDay"), t.text("/aks/upgrades/maintenanceStartTime"),
-                            t.integer("/aks/upgrades/maintenanceDurationHours"))
+            ResolvedAks.Upgrades upgrades = aks.upgrades();
+            schedule = BackupSchedule.derive(upgrades.windowDeclared()
+                    ? WeeklyWindow.of(upgrades.maintenanceDay(), upgrades.maintenanceStartTime(),
+                            upgrades.maintenanceDurationHours())
                     : null);
         }
         return new ResolvedBackup(t.flag("/backup/enabled"), account, container, t.text("/backup/storageSku"), retention,
-                retentionDays, retentionDays + 7, schedule, t.text("/backup/compression"),
+                retentionDays, schedule, t.text("/backup/compression"),
                 t.text("/backup/pluginChartVersion"), postgres.clusterName() + "-backups",
                 "https://" + account + ".blob.core.windows.net/" + container, postgres.clusterName() + "-daily",
                 postgres.clusterName() + "-on-demand", new ResolvedBackup.Sidecar("500m", "512Mi"),
-                SOFT_DELETE_DAYS, orDerived(t, "/backup/serverName", postgres.clusterName()));
+                SOFT_DELETE_DAYS, orDerived(t, "/backup/serverName", postgres.clusterName()),
+                new ResolvedBackup.DeleteLock(t.flag("/backup/deleteLock"), "pgaks-keep-backups"));
     }
 
     private static ResolvedRestore restore(SpecTree t) {

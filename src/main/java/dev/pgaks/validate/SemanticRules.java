@@ -7,6 +7,7 @@ import dev.pgaks.facts.ConnectionBudget;
 import dev.pgaks.facts.FixedParameters;
 import dev.pgaks.facts.PostgresParameters;
 import dev.pgaks.facts.Quantities;
+import dev.pgaks.facts.UpgradeChannels;
 import dev.pgaks.facts.ResourceNames;
 import dev.pgaks.facts.VmSize;
 import dev.pgaks.facts.WalVolume;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -61,6 +63,9 @@ final class SemanticRules {
                 this::image,
                 this::parameters,
                 this::entraId,
+                this::admins,
+                this::upgrades,
+                this::apiServerAccess,
                 this::monitoring,
                 this::network,
                 this::volumeSizes,
@@ -263,6 +268,67 @@ final class SemanticRules {
         }
     }
 
+    /** Without anyone holding a Kubernetes admin role, Azure RBAC and no local accounts lock everybody out. */
+    private void admins() {
+        JsonNode admins = value("/azure/adminPrincipals");
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < admins.size(); i++) {
+            String id = admins.get(i).path("objectId").asText().toLowerCase(Locale.ROOT);
+            if (!seen.add(id)) {
+                report("/azure/adminPrincipals/" + i + "/objectId", "object ID " + id + " is listed twice",
+                        "Azure refuses a second assignment of the same role to the same principal; remove one");
+            }
+        }
+        boolean lockedOut = value("/aks/entraId/enabled").asBoolean() && value("/aks/entraId/disableLocalAccounts").asBoolean()
+                && !value("/azure/deployerIsAdmin").asBoolean() && admins.isEmpty()
+                && value("/aks/entraId/adminGroupObjectIds").isEmpty();
+        if (lockedOut) {
+            report("/azure/deployerIsAdmin", "azure.deployerIsAdmin: false with no azure.adminPrincipals and no "
+                            + "aks.entraId.adminGroupObjectIds leaves nobody able to run kubectl or helm: local accounts "
+                            + "are disabled and Azure RBAC grants the cluster to no one",
+                    "list your admins under azure.adminPrincipals (objectId and principalType), or set deployerIsAdmin: true");
+        }
+    }
+
+    /** Facts §8: a pinned version fights the auto-upgrade channel, and node-image decides the node OS channel. */
+    private void upgrades() {
+        String channel = value("/aks/upgrades/channel").asText();
+        if (written("/aks/kubernetesVersion") && !channel.equals("none")) {
+            report("/aks/kubernetesVersion", "aks.kubernetesVersion pins the version while aks.upgrades.channel " + channel
+                            + " upgrades it: once AKS has upgraded the cluster, the next deployment fails with "
+                            + "'Downgrading Kubernetes version is not allowed'",
+                    "remove aks.kubernetesVersion and let the channel keep the cluster current, or set aks.upgrades.channel: none to pin it");
+        }
+        if (channel.equals("node-image") && written("/aks/upgrades/nodeOsChannel")
+                && !value("/aks/upgrades/nodeOsChannel").asText().equals("NodeImage")) {
+            report("/aks/upgrades/nodeOsChannel", "aks.upgrades.channel node-image sets the node OS channel to NodeImage; AKS refuses "
+                            + value("/aks/upgrades/nodeOsChannel").asText() + " with it",
+                    "remove aks.upgrades.nodeOsChannel, or choose another aks.upgrades.channel");
+        }
+    }
+
+    /** The API server's exposure is a choice the spec makes: an empty range list once meant the whole internet. */
+    private void apiServerAccess() {
+        boolean chosen = written("/aks/apiServerAccess");
+        String access = value("/aks/apiServerAccess").asText("");
+        boolean ranges = !value("/aks/apiServerAuthorizedIpRanges").isEmpty();
+        if (!chosen && !ranges) {
+            report("/aks/apiServerAccess", "aks.apiServerAccess is not set and aks.apiServerAuthorizedIpRanges is empty: the "
+                            + "API server would be reachable from the whole internet (earlier pgaks versions rendered that "
+                            + "without asking)",
+                    "list the CIDRs you run kubectl from in aks.apiServerAuthorizedIpRanges, or set aks.apiServerAccess: "
+                            + "private (a private cluster) or public (accept an internet-facing API server)");
+        } else if (chosen && access.equals("authorized-ranges") && !ranges) {
+            report("/aks/apiServerAccess", "aks.apiServerAccess authorized-ranges needs aks.apiServerAuthorizedIpRanges",
+                    "list the CIDRs you run kubectl from, for example 203.0.113.0/24");
+        } else if (chosen && !access.equals("authorized-ranges") && ranges) {
+            report("/aks/apiServerAuthorizedIpRanges", "aks.apiServerAuthorizedIpRanges applies only to aks.apiServerAccess "
+                            + "authorized-ranges, not " + access + (access.equals("private")
+                            ? " (AKS refuses authorized ranges on a private cluster)" : ""),
+                    "remove the ranges, or set aks.apiServerAccess: authorized-ranges");
+        }
+    }
+
     private void monitoring() {
         if (value("/monitoring/grafana").asText().equals("azure-managed") && !value("/monitoring/prometheus").asText().equals("azure-managed")) {
             report(firstWritten("/monitoring/grafana", "/monitoring/prometheus"),
@@ -426,7 +492,9 @@ final class SemanticRules {
     /** A base backup started while AKS drains the PostgreSQL nodes is interrupted with its instance. */
     private void backupOutsideMaintenance() {
         if (!written("/backup/schedule") || !value("/backup/enabled").asBoolean()
-                || !WeeklyWindow.declared(value("/aks/upgrades/channel").asText(), value("/aks/upgrades/nodeOsChannel").asText())) {
+                || !WeeklyWindow.declared(value("/aks/upgrades/channel").asText(), UpgradeChannels.nodeOsChannel(
+                        written("/aks/upgrades/nodeOsChannel") ? value("/aks/upgrades/nodeOsChannel").asText() : null,
+                        value("/aks/upgrades/channel").asText(), value("/postgres/storage/type").asText().equals("local-nvme")))) {
             return;
         }
         WeeklyWindow window = WeeklyWindow.of(value("/aks/upgrades/maintenanceDay").asText(),

@@ -37,10 +37,22 @@ public final class AzureTypeIndex {
         this.byType = byType;
     }
 
-    public static AzureTypeIndex load(Path azureTypesDir) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
+    /** Reads every {@code types.json} under each folder; the first folder must hold some. */
+    public static AzureTypeIndex load(Path azureTypesDir, Path... moreDirs) throws IOException {
         Map<String, NavigableMap<String, ResourceTypeDef>> byType = new HashMap<>();
-        try (Stream<Path> files = Files.find(azureTypesDir, 3, (p, a) -> p.getFileName().toString().equals("types.json"))) {
+        read(azureTypesDir, byType);
+        if (byType.isEmpty()) {
+            throw new IOException("no types.json with resource types under " + azureTypesDir);
+        }
+        for (Path dir : moreDirs) {
+            read(dir, byType);
+        }
+        return new AzureTypeIndex(byType);
+    }
+
+    private static void read(Path dir, Map<String, NavigableMap<String, ResourceTypeDef>> byType) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        try (Stream<Path> files = Files.find(dir, 3, (p, a) -> p.getFileName().toString().equals("types.json"))) {
             for (Path file : (Iterable<Path>) files.sorted()::iterator) {
                 JsonNode root = mapper.readTree(file.toFile());
                 for (JsonNode entry : root) {
@@ -52,10 +64,6 @@ public final class AzureTypeIndex {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        if (byType.isEmpty()) {
-            throw new IOException("no types.json with resource types under " + azureTypesDir);
-        }
-        return new AzureTypeIndex(byType);
     }
 
     private static void add(Map<String, NavigableMap<String, ResourceTypeDef>> byType, JsonNode root, JsonNode entry) {

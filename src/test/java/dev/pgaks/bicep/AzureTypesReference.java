@@ -22,11 +22,17 @@ public final class AzureTypesReference {
         return dir;
     }
 
+    /**
+     * Types pgaks deploys that the shared reference lacks (diagnostic settings, management locks): unmodified
+     * bicep-types-az files, see the README there.
+     */
+    static final Path SUPPLEMENT = Path.of("src/test/azure-types");
+
     /** Loaded once per test JVM: the Network namespace file alone is 1.3 MB of JSON. */
     public static synchronized AzureTypeIndex index() {
         if (cached == null) {
             try {
-                cached = AzureTypeIndex.load(directory());
+                cached = AzureTypeIndex.load(directory(), SUPPLEMENT);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

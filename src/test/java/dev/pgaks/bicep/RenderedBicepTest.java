@@ -102,6 +102,8 @@ class RenderedBicepTest {
         "closed enum          | modules/storage.bicep | publicAccess: 'None'              | publicAccess: 'Private'            | 'Private' is not an allowed value",
         "bicepparam value     | main.bicepparam       | param aksTier = 'Standard'        | param aksTier = 'Enterprise'       | is not in @allowed",
         "unused param         | main.bicep            | targetScope = 'resourceGroup'     | targetScope = 'resourceGroup'\\nparam unused string = 'x' | declared but never used",
+        "diagnostic setting   | modules/aks.bicep     | logAnalyticsDestinationType:      | logAnalyticsDestination:           | unknown property 'logAnalyticsDestination'",
+        "management lock      | modules/storage.bicep | level: 'CanNotDelete'             | level: 'DoNotDelete'               | 'DoNotDelete' is not an allowed value",
     })
     void plantedDefectIsReported(String what, String file, String original, String replacement, String expected)
             throws IOException {

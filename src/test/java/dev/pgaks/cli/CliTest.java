@@ -61,7 +61,7 @@ class CliTest {
         Path broken = dir.resolve("pgaks.yaml");
         Files.writeString(broken, Files.readString(REFERENCE).replace("instances: 3", "instances: three"));
         assertEquals(2, run("render", broken.toString(), "-o", dir.toString()));
-        assertTrue(err.contains("pgaks.yaml:34:14: error: postgres.instances must be an integer"), err);
+        assertTrue(err.contains("pgaks.yaml:33:14: error: postgres.instances must be an integer"), err);
         assertEquals(before, tree(dir.resolve("cnpg")));
         try (Stream<Path> entries = Files.list(dir)) {
             assertEquals(2, entries.count(), "no staging directory may be left behind");

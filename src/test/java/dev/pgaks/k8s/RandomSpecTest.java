@@ -118,6 +118,19 @@ class RandomSpecTest {
         if (Boolean.FALSE.equals(entraId.get("enabled"))) {
             entraId.put("disableLocalAccounts", false);
         }
+        Object access = aks.get("apiServerAccess");
+        if (access == null || "authorized-ranges".equals(access)) {
+            aks.put("apiServerAuthorizedIpRanges", List.of("203.0.113.0/24"));
+        }
+        Map<String, Object> upgrades = section(aks, "upgrades");
+        if ("node-image".equals(upgrades.get("channel"))) {
+            upgrades.remove("nodeOsChannel");
+        }
+        Map<String, Object> azure = section(spec, "azure");
+        if (Boolean.FALSE.equals(azure.get("deployerIsAdmin"))) {
+            azure.put("adminPrincipals", List.of(Map.of("objectId", "3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a9f",
+                    "principalType", "Group")));
+        }
         Map<String, Object> restore = section(spec, "restore");
         if (Boolean.TRUE.equals(restore.get("enabled"))) {
             restore.put("sourceCluster", "pg-previous");

@@ -31,6 +31,8 @@ class WorksWhenAppliedTest {
             azure:
               location: eastus2
             """;
+    /** Every spec must choose the API server's exposure; these tests are about the database side. */
+    private static final String PUBLIC_API = "aks:\n  apiServerAccess: public\n";
 
     @TempDir
     Path temp;
@@ -102,7 +104,7 @@ class WorksWhenAppliedTest {
     @Test
     void defaultBackupScheduleAvoidsTheMaintenanceWindow() throws IOException {
         assertEquals("0 0 7 * * *", spec(render(HEAD).object("k8s/scheduledbackup.yaml")).get("schedule"));
-        assertEquals("0 0 2 * * *", spec(render(HEAD + "aks:\n  upgrades:\n    channel: none\n    nodeOsChannel: None\n")
+        assertEquals("0 0 2 * * *", spec(render(HEAD + "aks:\n  apiServerAccess: public\n  upgrades:\n    channel: none\n    nodeOsChannel: None\n")
                 .object("k8s/scheduledbackup.yaml")).get("schedule"));
     }
 
@@ -116,7 +118,7 @@ class WorksWhenAppliedTest {
 
     private RenderedCase render(String yaml) throws IOException {
         Path file = Files.createTempFile(temp, "spec", ".yaml");
-        Files.writeString(file, yaml);
+        Files.writeString(file, yaml.contains("\naks:") ? yaml : yaml + PUBLIC_API);
         Pipeline pipeline = Pipeline.forRendering();
         Outcome<ResolvedSpec> resolved = pipeline.resolve(file, AzureOutputs.none());
         if (resolved instanceof Outcome.Failure<ResolvedSpec> failure) {

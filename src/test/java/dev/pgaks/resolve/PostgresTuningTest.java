@@ -53,7 +53,7 @@ class PostgresTuningTest {
     void aPostgres14SpecRendersBooleanWalCompression() throws IOException {
         Path spec = dir.resolve("pgaks.yaml");
         Files.writeString(spec, "apiVersion: pgaks.dev/v1\nkind: PostgresCluster\nmetadata:\n  name: legacy\n"
-                + "azure:\n  location: eastus2\npostgres:\n  version: \"14\"\n");
+                + "azure:\n  location: eastus2\naks:\n  apiServerAccess: public\npostgres:\n  version: \"14\"\n");
         Outcome<List<RenderedFile>> rendered = Pipeline.forRendering().render(spec, AzureOutputs.none());
         assertInstanceOf(Outcome.Success.class, rendered);
         List<RenderedFile> files = ((Outcome.Success<List<RenderedFile>>) rendered).value();

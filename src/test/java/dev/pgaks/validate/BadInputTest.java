@@ -83,14 +83,66 @@ class BadInputTest {
                 bad("backup inside the maintenance window", HEAD + "backup:\n  schedule: \"0 30 3 * * *\"\n", "8:13", "starts a base backup inside the AKS maintenance window (Sunday 02:00 UTC for 4 hours)", "outside the window"));
     }
 
+    /** Refusals of the Azure settings (issue 9): the spec as written, without {@link #chosen}. */
+    static Stream<Arguments> unsafeAzureSpecs() {
+        return Stream.of(
+                bad("API server exposure not chosen", HEAD, "1:1", "aks.apiServerAccess is not set and aks.apiServerAuthorizedIpRanges is empty", "apiServerAccess: private"),
+                bad("authorized ranges without ranges", HEAD + "aks:\n  apiServerAccess: authorized-ranges\n", "8:20", "authorized-ranges needs aks.apiServerAuthorizedIpRanges", null),
+                bad("ranges on a private cluster", HEAD + "aks:\n  apiServerAccess: private\n  apiServerAuthorizedIpRanges: [\"203.0.113.0/24\"]\n", "9:32", "AKS refuses authorized ranges on a private cluster", "authorized-ranges"),
+                bad("more than 200 ranges", HEAD + "aks:\n  apiServerAuthorizedIpRanges:\n" + ranges(201), "9:5", "aks.apiServerAuthorizedIpRanges", null),
+                bad("pinned version with an upgrade channel", chosen(HEAD + "aks:\n  kubernetesVersion: \"1.33\"\n"), "8:22", "aks.kubernetesVersion pins the version while aks.upgrades.channel patch", "aks.upgrades.channel: none"),
+                bad("node-image with another node OS channel", chosen(HEAD + "aks:\n  upgrades:\n    channel: node-image\n    nodeOsChannel: SecurityPatch\n"), "10:20", "AKS refuses SecurityPatch with it", null),
+                bad("nobody is admin", chosen(HEAD + "  deployerIsAdmin: false\n"), "7:20", "leaves nobody able to run kubectl or helm", "azure.adminPrincipals"),
+                bad("admin listed twice", chosen(HEAD + "  adminPrincipals:\n    - objectId: 3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a9f\n      principalType: User\n    - objectId: 3C2B1A09-8F7E-4D6C-9B5A-4E3D2C1B0A9F\n      principalType: User\n"), "10:17", "is listed twice", null),
+                bad("admin object ID not a GUID", chosen(HEAD + "  adminPrincipals:\n    - objectId: alice@example.com\n      principalType: User\n"), "8:17", "azure.adminPrincipals[0].objectId", null),
+                bad("admin without principal type", chosen(HEAD + "  adminPrincipals:\n    - objectId: 3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a9f\n"), "8:7", "principalType", null),
+                bad("pool prefix leaves no room for the zone", chosen(HEAD + "aks:\n  postgresPool:\n    name: postgresdata\n"), "9:11", "aks.postgresPool.name", null));
+    }
+
+    private static String ranges(int n) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            out.append("    - 10.").append(i / 256).append('.').append(i % 256).append(".0/24\n");
+        }
+        return out.toString();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unsafeAzureSpecs")
+    void refusesUnsafeAzureSettings(String name, String yaml, String at, String message, String hint) {
+        assertOneError(diagnoseAsWritten(yaml), at, message, hint);
+    }
+
     private static Arguments bad(String name, String yaml, String at, String message, String hint) {
         return Arguments.of(name, yaml, at, message, hint);
+    }
+
+    /**
+     * The spec with its API server exposure chosen, which every spec must make: appended at the end of its
+     * {@code aks} section (or as a new one at the end), so that no line before it moves.
+     */
+    static String chosen(String yaml) {
+        if (!yaml.startsWith("apiVersion") || yaml.contains("apiServerAuthorizedIpRanges") || yaml.contains("apiServerAccess")) {
+            return yaml;
+        }
+        int aks = yaml.indexOf("\naks:\n");
+        if (aks < 0) {
+            return yaml + "aks:\n  apiServerAccess: public\n";
+        }
+        int end = aks + "\naks:\n".length();
+        while (end < yaml.length() && yaml.charAt(end) == ' ') {
+            end = yaml.indexOf('\n', end) + 1;
+        }
+        return yaml.substring(0, end) + "  apiServerAccess: public\n" + yaml.substring(end);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenSpecs")
     void reportsOneErrorAtThePlace(String name, String yaml, String at, String message, String hint) {
-        List<Diagnostic> diagnostics = diagnose(yaml);
+        assertOneError(diagnose(yaml), at, message, hint);
+    }
+
+    private static void assertOneError(List<Diagnostic> diagnostics, String at, String message, String hint) {
         assertEquals(1, diagnostics.size(), () -> "expected one error, got " + diagnostics);
         Diagnostic d = diagnostics.get(0);
         assertEquals("pgaks.yaml", d.file());
@@ -106,7 +158,7 @@ class BadInputTest {
     void reportsEveryProblemTogetherInFileOrder() {
         List<Diagnostic> diagnostics = diagnose(HEAD.replace("name: orders", "name: Orders")
                 + "aks:\n  systemPool:\n    vmsize: x\n    minCount: 5\n    maxCount: 3\npostgres:\n  storage:\n    type: ssd\n");
-        assertEquals(List.of("4:9", "9:5", "10:15", "14:11"),
+        assertEquals(List.of("4:9", "9:5", "10:15", "15:11"),
                 diagnostics.stream().map(d -> d.line() + ":" + d.column()).toList(), diagnostics::toString);
     }
 
@@ -131,6 +183,10 @@ class BadInputTest {
     }
 
     static List<Diagnostic> diagnose(String yaml) {
+        return diagnoseAsWritten(chosen(yaml));
+    }
+
+    static List<Diagnostic> diagnoseAsWritten(String yaml) {
         Outcome<SpecDocument> outcome = new SpecLoader().load("pgaks.yaml", yaml.getBytes(StandardCharsets.UTF_8))
                 .then(new SpecValidator(SCHEMA)::validate);
         if (outcome instanceof Outcome.Success<SpecDocument>) {

@@ -1,0 +1,273 @@
+package dev.pgaks.bicep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pgaks.bicep.BicepDocument.Resource;
+import dev.pgaks.bicep.BicepExpr.Obj;
+import dev.pgaks.golden.GoldenCases;
+import dev.pgaks.k8s.ToolRequirement;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 9, the Azure half: what ARM and AKS do with the rendered Bicep once it is deployed. Each test reads the
+ * parsed declarations of golden cases and fails on the output pgaks rendered before the fix.
+ */
+class AzureDeployabilityTest {
+    private static final String CLUSTER_ADMIN = "'b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b'";
+    private static final String GRAFANA_ADMIN = "'22926164-76b3-42b3-bc55-97df8dab3e41'";
+    private static final String MONITORING_READER = "'43d0d8ad-25c7-4714-9337-8ba259a9fe05'";
+    private static final String ROLE_ASSIGNMENT = "'Microsoft.Authorization/roleAssignments@2022-04-01'";
+
+    @TempDir
+    Path tmp;
+
+    /** Defect 2: a default pin (1.33) was past AKS support, and any pin fights the auto-upgrade channel. */
+    @TestFactory
+    Stream<DynamicTest> kubernetesVersionIsOnlyPinnedWhenTheSpecPinsIt() {
+        return GoldenCases.names().stream().map(name -> dynamicTest(name, () -> {
+            boolean pinned = Files.readString(GoldenCases.spec(name)).contains("kubernetesVersion:");
+            String aks = RenderedInfra.text(name, "infra/modules/aks.bicep");
+            assertEquals(pinned, aks.contains("kubernetesVersion: kubernetesVersion"));
+            assertEquals(pinned, RenderedInfra.text(name, "infra/main.bicepparam").contains("param kubernetesVersion"));
+            if (pinned) {
+                assertTrue(RenderedInfra.text(name, "infra/main.bicepparam").contains("param upgradeChannel = 'none'"),
+                        "a pin only without an auto-upgrade channel");
+            }
+        }));
+    }
+
+    /** Defect 3: with Azure RBAC and no local accounts, nobody could run kubectl. */
+    @Test
+    void clusterAdminGoesToTheListedPrincipalsAndTheDeployer() {
+        Map<String, Obj> assignments = roleAssignments("options-on", "infra/modules/aks.bicep");
+        Obj listed = assignments.get("clusterAdmins");
+        assertEquals("aks", text(listed, "scope"));
+        assertEquals("admin.principalType", text(property(listed, "properties"), "principalType"));
+        assertTrue(text(property(listed, "properties"), "roleDefinitionId").contains("clusterAdminRoleId"));
+        Obj deployer = assignments.get("deployerClusterAdmin");
+        assertEquals("aks", text(deployer, "scope"));
+        assertEquals("deployer().objectId", text(property(deployer, "properties"), "principalId"));
+        String aks = RenderedInfra.text("options-on", "infra/modules/aks.bicep");
+        assertTrue(aks.contains("var clusterAdminRoleId = " + CLUSTER_ADMIN));
+        assertTrue(aks.contains("deployerClusterAdmin " + ROLE_ASSIGNMENT + " = if (!contains(map(adminPrincipals"),
+                "the deployer is skipped when listed: Azure refuses a duplicate assignment");
+        String params = RenderedInfra.text("options-on", "infra/main.bicepparam");
+        assertTrue(params.contains("objectId: '3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a9f'\n    principalType: 'User'"),
+                "object IDs lower-cased, as deployer() gives them");
+    }
+
+    @Test
+    void theDeployerIsClusterAdminByDefaultAndNobodyWithoutEntraId() {
+        assertEquals(List.of("deployerClusterAdmin"), List.copyOf(roleAssignments("minimal", "infra/modules/aks.bicep").keySet()));
+        assertEquals(List.of(), List.copyOf(roleAssignments("options-off", "infra/modules/aks.bicep").keySet()),
+                "without Entra ID the cluster has no Azure RBAC to assign");
+    }
+
+    @Test
+    void grafanaAdminsAndGrafanaReadsAzureMonitorInTheResourceGroup() {
+        Map<String, Obj> assignments = roleAssignments("options-on", "infra/modules/monitoring.bicep");
+        assertTrue(assignments.keySet().containsAll(List.of("grafanaAdminPrincipals", "grafanaDeployerAdmin",
+                "grafanaReadsAzureMonitor", "grafanaReadsMetrics")), assignments.keySet()::toString);
+        assertEquals("grafana", text(assignments.get("grafanaAdminPrincipals"), "scope"));
+        assertEquals("grafana", text(assignments.get("grafanaDeployerAdmin"), "scope"));
+        Obj reader = assignments.get("grafanaReadsAzureMonitor");
+        assertFalse(reader.prop("scope").isPresent(), "the module's scope: the resource group");
+        assertEquals("grafana.identity.principalId", text(property(reader, "properties"), "principalId"));
+        String monitoring = RenderedInfra.text("options-on", "infra/modules/monitoring.bicep");
+        assertTrue(monitoring.contains("var grafanaAdminRoleId = " + GRAFANA_ADMIN));
+        assertTrue(monitoring.contains("var monitoringReaderRoleId = " + MONITORING_READER));
+        // The group is both an admin principal and in monitoring.grafanaAdminPrincipalIds: assigned once.
+        assertTrue(RenderedInfra.text("options-on", "infra/main.bicepparam").contains("param grafanaAdminPrincipalIds = []"));
+    }
+
+    /** Defect 4: without ranges the API server was open to the internet, silently. */
+    @TestFactory
+    Stream<DynamicTest> apiServerExposureIsTheSpecsChoice() {
+        return GoldenCases.names().stream().map(name -> dynamicTest(name, () -> {
+            String spec = Files.readString(GoldenCases.spec(name));
+            Obj properties = property(resource(name, "infra/modules/aks.bicep", "aks"), "properties");
+            Optional<BicepExpr.Prop> access = properties.prop("apiServerAccessProfile");
+            String readme = RenderedInfra.text(name, "README.md");
+            if (spec.contains("apiServerAccess: public")) {
+                assertTrue(access.isEmpty());
+                assertTrue(readme.contains("**Warning: the API server is reachable from the whole internet**"));
+            } else if (spec.contains("apiServerAccess: private")) {
+                assertEquals("true", text(assertInstanceOf(Obj.class, access.orElseThrow().value()), "enablePrivateCluster"));
+                assertTrue(readme.contains("az aks command invoke"));
+            } else {
+                assertEquals("apiServerAuthorizedIpRanges",
+                        text(assertInstanceOf(Obj.class, access.orElseThrow().value()), "authorizedIPRanges"));
+                assertFalse(readme.contains("reachable from the whole internet"));
+            }
+        }));
+    }
+
+    @Test
+    void controlPlaneLogsGoToTheWorkspace() {
+        Obj setting = resource("reference", "infra/modules/aks.bicep", "controlPlaneLogs");
+        assertEquals("aks", text(setting, "scope"));
+        Obj properties = property(setting, "properties");
+        assertEquals("logAnalyticsWorkspaceId", text(properties, "workspaceId"));
+        List<String> categories = new ArrayList<>();
+        for (BicepExpr log : assertInstanceOf(BicepExpr.Arr.class, properties.prop("logs").orElseThrow().value()).items()) {
+            Obj entry = assertInstanceOf(Obj.class, log);
+            assertEquals("true", text(entry, "enabled"));
+            categories.add(text(entry, "category"));
+        }
+        assertEquals(List.of("'kube-audit-admin'", "'kube-apiserver'", "'guard'", "'cluster-autoscaler'"), categories);
+        assertTrue(RenderedInfra.text("reference", "infra/main.bicep").contains("logAnalyticsWorkspaceId: logs.outputs.workspaceId"));
+        assertFalse(RenderedInfra.text("options-off", "infra/modules/aks.bicep").contains("diagnosticSettings"));
+    }
+
+    /** Defect 5: a lifecycle rule deleted backups after retention + 7 days, and az group delete erased them all. */
+    @Test
+    void backupsAreNeitherAgedOutNorDeletedWithTheResourceGroup() {
+        String storage = RenderedInfra.text("reference", "infra/modules/storage.bicep");
+        assertFalse(storage.contains("baseBlob"), "current blobs are the plugin's to delete");
+        assertTrue(storage.contains("version: {\n                delete: {\n                  daysAfterCreationGreaterThan: softDeleteDays"));
+        Obj lock = resource("reference", "infra/modules/storage.bicep", "keepBackups");
+        assertEquals("account", text(lock, "scope"));
+        assertEquals("'CanNotDelete'", text(property(lock, "properties"), "level"));
+        assertTrue(RenderedInfra.text("reference", "README.md").contains(
+                "az lock delete --name pgaks-keep-backups --resource-group rg-cnpg-prod \\\n"
+                        + "  --resource-type Microsoft.Storage/storageAccounts --resource "));
+        assertFalse(RenderedInfra.text("options-off", "infra/modules/storage.bicep").contains("Microsoft.Authorization/locks"));
+    }
+
+    /** Defect 6: one zone-spanning scale set cannot grow the zone a pending instance needs. */
+    @TestFactory
+    Stream<DynamicTest> onePostgresPoolPerZoneWithTheSameLabel() {
+        return GoldenCases.names().stream().map(name -> dynamicTest(name, () -> {
+            Obj properties = property(resource(name, "infra/modules/aks.bicep", "aks"), "properties");
+            List<Obj> pools = assertInstanceOf(BicepExpr.Arr.class, properties.prop("agentPoolProfiles").orElseThrow().value())
+                    .items().stream().map(p -> assertInstanceOf(Obj.class, p)).filter(p -> text(p, "mode").equals("'User'"))
+                    .toList();
+            String zonesParam = RenderedInfra.text(name, "infra/main.bicepparam");
+            List<String> zones = List.of("'1'", "'2'", "'3'").stream().filter(z -> zonesParam.contains("\n  " + z + "\n")).toList();
+            assertEquals(zones.size(), pools.size());
+            for (int i = 0; i < pools.size(); i++) {
+                Obj pool = pools.get(i);
+                String poolName = text(pool, "name");
+                assertTrue(poolName.matches("'[a-z][a-z0-9]{0,11}'"), poolName + ": AKS pool names");
+                assertTrue(poolName.endsWith(zones.get(i).substring(1)), poolName + " carries its zone");
+                List<BicepExpr> poolZones = assertInstanceOf(BicepExpr.Arr.class, pool.prop("availabilityZones").orElseThrow().value()).items();
+                assertEquals(List.of(zones.get(i)), poolZones.stream().map(AzureDeployabilityTest::text).toList());
+                assertEquals("'postgres'", text(property(pool, "nodeLabels"), "workload"), "CNPG's affinity selects every pool");
+                Obj upgrade = property(pool, "upgradeSettings");
+                assertEquals("'1'", text(upgrade, "maxSurge"));
+                assertEquals("60", text(upgrade, "drainTimeoutInMinutes"));
+            }
+            assertEquals("'true'", text(property(properties, "autoScalerProfile"), "balance-similar-node-groups"));
+        }));
+    }
+
+    @Test
+    void localNvmeNodesAreNotReimagedWeeklyByDefault() {
+        assertTrue(RenderedInfra.text("local-nvme", "infra/main.bicepparam").contains("param nodeOsUpgradeChannel = 'Unmanaged'"));
+        assertTrue(RenderedInfra.text("reference", "infra/main.bicepparam").contains("param nodeOsUpgradeChannel = 'NodeImage'"));
+    }
+
+    /** Defect 7: without the default recording rules, Managed Grafana's built-in dashboards stay empty. */
+    @Test
+    void managedPrometheusGetsTheDefaultRecordingRuleGroups() throws Exception {
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (String symbol : List.of("recordingRules1", "recordingRules2")) {
+            Obj group = resource("reference", "infra/modules/monitoring.bicep", symbol);
+            Obj properties = property(group, "properties");
+            List<BicepExpr> rules = assertInstanceOf(BicepExpr.Arr.class, properties.prop("rules").orElseThrow().value()).items();
+            assertTrue(rules.size() <= 20, symbol + ": Azure allows 20 rules per group, has " + rules.size());
+            assertEquals(List.of("monitorWorkspace.id", "aks.id"),
+                    assertInstanceOf(BicepExpr.Arr.class, properties.prop("scopes").orElseThrow().value()).items().stream()
+                            .map(AzureDeployabilityTest::text).toList());
+            List<Map<String, Object>> promRules = new ArrayList<>();
+            for (BicepExpr rule : rules) {
+                Obj r = assertInstanceOf(Obj.class, rule);
+                promRules.add(Map.of("record", literal(r, "record"), "expr", literal(r, "expression")));
+            }
+            groups.add(Map.of("name", literal(group, "name"), "rules", promRules));
+        }
+        assertEquals("NodeRecordingRulesRuleGroup-aks-primary-cnpg-prod", groups.get(0).get("name"));
+        assertEquals("KubernetesRecordingRulesRuleGroup-aks-primary-cnpg-prod", groups.get(1).get("name"));
+        assertTrue(((List<?>) groups.get(0).get("rules")).contains(Map.of("record", "instance:node_cpu_utilisation:rate5m",
+                "expr", "1 - avg without (cpu) (  sum without (mode) (rate(node_cpu_seconds_total{job=\"node\", mode=~\"idle|iowait|steal\"}[5m])))")));
+
+        // The expressions as Azure receives them must be PromQL that Prometheus accepts.
+        Path promtool = ToolRequirement.command("promtool");
+        Path file = tmp.resolve("recording-rules.json");
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("groups", groups);
+        Files.writeString(file, new ObjectMapper().writeValueAsString(document));
+        Process process = new ProcessBuilder(promtool.toString(), "check", "rules", file.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+    }
+
+    private static Map<String, Obj> roleAssignments(String goldenCase, String path) {
+        Map<String, Obj> out = new LinkedHashMap<>();
+        for (Resource r : BicepParser.parse(RenderedInfra.text(goldenCase, path), false).resources()) {
+            if (("'" + r.type() + "'").equals(ROLE_ASSIGNMENT)) {
+                out.put(r.symbol(), BicepExpr.declarationBody(r.value()).orElseThrow());
+            }
+        }
+        return out;
+    }
+
+    private static Obj resource(String goldenCase, String path, String symbol) {
+        return BicepParser.parse(RenderedInfra.text(goldenCase, path), false).resources().stream()
+                .filter(r -> r.symbol().equals(symbol)).findFirst()
+                .flatMap(r -> BicepExpr.declarationBody(r.value()))
+                .orElseThrow(() -> new AssertionError(goldenCase + " " + path + " declares no " + symbol));
+    }
+
+    private static Obj property(Obj object, String key) {
+        return assertInstanceOf(Obj.class, object.prop(key).orElseThrow(() -> new AssertionError("no " + key)).value());
+    }
+
+    private static String text(Obj object, String key) {
+        return text(object.prop(key).orElseThrow(() -> new AssertionError("no " + key)).value());
+    }
+
+    /** Enough Bicep source text of an expression to compare with: literals, references, members and calls. */
+    private static String text(BicepExpr expr) {
+        if (expr instanceof BicepExpr.Str s && s.holes().isEmpty()) {
+            return "'" + s.parts().get(0) + "'";
+        } else if (expr instanceof BicepExpr.Int i) {
+            return Long.toString(i.value());
+        } else if (expr instanceof BicepExpr.Bool b) {
+            return Boolean.toString(b.value());
+        } else if (expr instanceof BicepExpr.Ref r) {
+            return r.name();
+        } else if (expr instanceof BicepExpr.Member m) {
+            return text(m.target()) + "." + m.name();
+        } else if (expr instanceof BicepExpr.Call c) {
+            return (c.target() == null ? "" : text(c.target()) + ".") + c.name() + "("
+                    + String.join(", ", c.args().stream().map(AzureDeployabilityTest::text).toList()) + ")";
+        }
+        return expr.getClass().getSimpleName();
+    }
+
+    /** The value of a string literal property, as ARM receives it. */
+    private static String literal(Obj object, String key) {
+        BicepExpr value = object.prop(key).orElseThrow().value();
+        BicepExpr.Str str = assertInstanceOf(BicepExpr.Str.class, value);
+        assertTrue(str.holes().isEmpty(), key + " is a plain string");
+        return str.parts().get(0);
+    }
+}
