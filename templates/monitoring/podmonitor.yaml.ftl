@@ -10,9 +10,9 @@ metadata:
 <@l.labels indent=4 component="monitoring"/>
 spec:
 <#if item.hasLabelLimits()>
-  labelLimit: ${item.labelLimits.labels?c}
-  labelNameLengthLimit: ${item.labelLimits.nameLength?c}
-  labelValueLengthLimit: ${item.labelLimits.valueLength?c}
+  labelLimit: ${item.labelLimits.labels}
+  labelNameLengthLimit: ${item.labelLimits.nameLength}
+  labelValueLengthLimit: ${item.labelLimits.valueLength}
 </#if>
   selector:
     matchLabels:

@@ -2,7 +2,7 @@
 // ${spec.header?no_esc}
 // Alert rules of the CloudNativePG cluster, evaluated by Azure managed Prometheus.
 // Self-contained: existing resources come in as resource IDs, so main.bicep calls it as a module.
-// Severity: Prometheus critical = Sev0, warning = Sev2, info = Sev3.
+// Severity: critical alerts for outages = Sev0, other critical = Sev1, warning = Sev2, info = Sev3.
 
 @description('Azure region of the rule group (the Azure Monitor workspace region).')
 param location string

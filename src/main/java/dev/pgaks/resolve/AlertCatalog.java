@@ -33,10 +33,11 @@ public final class AlertCatalog {
     private static final Pattern PLACEHOLDER = Pattern.compile("%\\{([^}]*)}");
     static final String RUNBOOK_FOLDER = "runbooks/";
     /**
-     * Azure Monitor severities by name: Sev0 Critical, Sev2 Warning, Sev3 Informational. Sev1 (Error) is left
-     * unused so that an Azure alert's severity reads the same as the Prometheus {@code severity} label.
+     * Azure Monitor severities: Sev0 Critical for outages only, Sev1 Error for other critical alerts, Sev2 Warning,
+     * Sev3 Informational. Whoever pages on Sev0 is woken for an outage, not for a risk.
      */
-    private static final Map<String, Integer> AZURE_SEVERITIES = Map.of("critical", 0, "warning", 2, "info", 3);
+    private static final Map<String, Integer> AZURE_SEVERITIES = Map.of("critical", 1, "warning", 2, "info", 3);
+    private static final int AZURE_OUTAGE_SEVERITY = 0;
     private static final Pattern DURATION = Pattern.compile("([0-9]+)([smhd])");
     /** The themes alerts are grouped by, in rendering order; {@link #OPERATOR_GROUP} alerts are about the operator. */
     static final List<String> GROUPS = List.of("availability", "capacity", "backup", "logical-replication", "operator");
@@ -95,10 +96,21 @@ public final class AlertCatalog {
                     substitute(name, text(runbook, "mitigation"), values),
                     runbookFile,
                     ctx.runbookBaseUrl().isEmpty() ? runbookFile : ctx.runbookBaseUrl() + name + ".md",
-                    AZURE_SEVERITIES.get(severity),
+                    azureSeverity(alert, severity),
                     iso8601(name, forDuration)));
         }
         return List.copyOf(resolved);
+    }
+
+    /** {@code outage: true} is allowed on critical alerts only: a warning cannot be an outage. */
+    private static int azureSeverity(Map<String, Object> alert, String severity) {
+        if (!Boolean.TRUE.equals(alert.getOrDefault("outage", false))) {
+            return AZURE_SEVERITIES.get(severity);
+        }
+        if (!severity.equals("critical")) {
+            throw new IllegalStateException("alert " + alert.get("name") + " is an outage but not critical");
+        }
+        return AZURE_OUTAGE_SEVERITY;
     }
 
     /** Operator alerts are the same for every cluster of the operator, so they carry no cluster label. */
