@@ -22,7 +22,7 @@ One Bicep deployment into resource group `${az.resourceGroup}` (${az.location}) 
 </#if>
 <#if prometheus>
 - Azure Monitor workspace `${az.monitorWorkspaceName}` for managed Prometheus, with data collection endpoint `${az.dataCollection.endpointName}` and rule `${az.dataCollection.prometheusRuleName}` associated with the cluster;
-- Prometheus rule group `${spec.monitoring.ruleGroupName}` with ${spec.monitoring.alerts?size} alert rules, each linked to its runbook (module `infra/modules/alerts.bicep`)<#if spec.monitoring.hasActionGroup()>, notifying `${spec.monitoring.alertEmail}` through action group `${spec.monitoring.actionGroup.name}`<#else>; no action group, as the spec sets no `monitoring.alertEmail`</#if>;
+- ${spec.monitoring.ruleGroups?size} Prometheus rule groups (`${spec.monitoring.ruleGroupName}-*` and the operator's) with ${spec.monitoring.alerts?size} alert rules, each linked to its runbook (module `infra/modules/alerts.bicep`)<#if spec.monitoring.hasActionGroup()>, notifying `${spec.monitoring.alertEmail}` through action group `${spec.monitoring.actionGroup.name}`<#else>; no action group, as the spec sets no `monitoring.alertEmail`</#if>;
 </#if>
 <#if grafana>
 - Azure Managed Grafana `${az.grafanaName}` (zone redundant<#if prometheus>, reading the Azure Monitor workspace as itself with Monitoring Data Reader</#if>)<#if spec.monitoring.grafanaAdminPrincipalIds?has_content>, with Grafana Admin for ${spec.monitoring.grafanaAdminPrincipalIds?join(", ")}</#if>.

@@ -68,7 +68,10 @@ final class MonitoringResolver {
                         majorVersion(postgres) >= 15, majorVersion(postgres) >= 17,
                         "^" + cluster + POD_SELECTOR_SUFFIX, HA_SLOT_PREFIX),
                 new ResolvedDashboard(dashboardUid(aks, postgres), "CloudNativePG " + postgres.namespace() + "/" + cluster,
-                        "monitoring/dashboards/" + cluster + ".json", cluster + "-dashboard", dashboard.panels(ctx)));
+                        "monitoring/dashboards/" + cluster + ".json", cluster + "-dashboard",
+                        "label_values(cnpg_collector_up{namespace=\"" + postgres.namespace() + "\", cnpg_cluster=\""
+                                + cluster + "\"}, cluster)",
+                        dashboard.panels(ctx)));
     }
 
     /** Spec values (schema-defaulted, so every key is present) as the plain decimals PromQL reads. */

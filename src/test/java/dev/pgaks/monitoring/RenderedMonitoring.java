@@ -25,9 +25,9 @@ final class RenderedMonitoring {
     static final String ALERTS_BICEP = "infra/modules/alerts.bicep";
     /** A Bicep single-quoted string after a property name: {@code key: '...'} with backslash escapes. */
     private static final Pattern BICEP_PROPERTY = Pattern.compile("(?m)^\\s*(alert|expression|summary|description|runbook_url): '((?:[^'\\\\]|\\\\.)*)'$");
-    /** Grafana's own variables, with values that make the query plain PromQL. */
+    /** Grafana's own variables and the dashboard's, with values that make the query plain PromQL. */
     private static final Map<String, String> GRAFANA_VARIABLES = Map.of(
-            "$__rate_interval", "5m", "$__interval", "1m", "$__range", "1h");
+            "$__rate_interval", "5m", "$__interval", "1m", "$__range", "1h", "$cluster", ".*");
 
     /** One alert as rendered: its PromQL and annotations. */
     record Rule(String alert, String expr, Map<String, String> annotations) {}
