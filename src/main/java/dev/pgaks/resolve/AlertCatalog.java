@@ -140,6 +140,7 @@ public final class AlertCatalog {
                 thresholds.get("replicationSlotRetainedWalWarningGiB"));
         values.put("slotRetainedWalWarningBytes", Long.toString(slotWarning));
         values.put("slotRetainedWalWarningGiB", gib(slotWarning));
+        values.put("slotKeepSizePercent", plain(SlotRetentionThreshold.KEEP_SIZE_FRACTION.movePointRight(2)));
         values.put("slotWalKeepSize", ctx.slotWalKeepBytes() < 0 ? "unlimited" : gib(ctx.slotWalKeepBytes()) + " GiB");
         return values;
     }
