@@ -96,15 +96,20 @@ public final class AlertCatalog {
                     substitute(name, text(runbook, "mitigation"), values),
                     runbookFile,
                     ctx.runbookBaseUrl().isEmpty() ? runbookFile : ctx.runbookBaseUrl() + name + ".md",
-                    azureSeverity(alert, severity),
+                    azureSeverity(alert, severity, ctx),
                     iso8601(name, forDuration)));
         }
         return List.copyOf(resolved);
     }
 
-    /** {@code outage: true} is allowed on critical alerts only: a warning cannot be an outage. */
-    private static int azureSeverity(Map<String, Object> alert, String severity) {
-        if (!Boolean.TRUE.equals(alert.getOrDefault("outage", false))) {
+    /**
+     * {@code outage: true}, or a condition under which the alert is an outage; allowed on critical alerts only: a
+     * warning cannot be an outage.
+     */
+    private static int azureSeverity(Map<String, Object> alert, String severity, AlertContext ctx) {
+        Object outage = alert.getOrDefault("outage", false);
+        boolean isOutage = outage instanceof Boolean b ? b : holds(alert, String.valueOf(outage), ctx);
+        if (!isOutage) {
             return AZURE_SEVERITIES.get(severity);
         }
         if (!severity.equals("critical")) {
@@ -166,18 +171,18 @@ public final class AlertCatalog {
     private static boolean applies(Map<String, Object> alert, AlertContext ctx) {
         Object when = alert.get("when");
         List<?> conditions = when == null ? List.of() : when instanceof List<?> list ? list : List.of(when);
-        for (Object condition : conditions) {
-            boolean holds = switch (String.valueOf(condition)) {
-                case "synchronous" -> ctx.synchronous();
-                case "ha" -> ctx.highAvailability();
-                case "backup" -> ctx.backup();
-                default -> throw new IllegalStateException("alert " + alert.get("name") + " has unknown 'when: " + condition + "'");
-            };
-            if (!holds) {
-                return false;
-            }
-        }
-        return true;
+        return conditions.stream().allMatch(condition -> holds(alert, String.valueOf(condition), ctx));
+    }
+
+    private static boolean holds(Map<String, Object> alert, String condition, AlertContext ctx) {
+        return switch (condition) {
+            case "synchronous" -> ctx.synchronous();
+            case "durability-required" -> ctx.synchronous() && ctx.durabilityRequired();
+            case "ha" -> ctx.highAvailability();
+            case "several-standbys" -> ctx.severalStandbys();
+            case "backup" -> ctx.backup();
+            default -> throw new IllegalStateException("alert " + alert.get("name") + " has unknown condition '" + condition + "'");
+        };
     }
 
     /** A catalog duration ({@code 90s}, {@code 5m}, {@code 1h}, {@code 1d}) as ISO 8601; empty when zero. */

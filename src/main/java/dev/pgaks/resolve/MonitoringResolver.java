@@ -26,6 +26,7 @@ final class MonitoringResolver {
     private static final String CLUSTER_POD_LABEL = "__meta_kubernetes_pod_label_cnpg_io_cluster";
     /** Instance names, {@code <cluster>-<n>}: how a physical standby shows up in pg_stat_replication.application_name. */
     private static final String POD_SELECTOR_SUFFIX = "-[1-9][0-9]*$";
+    private static final String REQUIRED_DURABILITY = "required";
     /** CNPG's default {@code replicationSlots.highAvailability.slotPrefix}. */
     private static final String HA_SLOT_PREFIX = "_cnpg_";
 
@@ -44,7 +45,8 @@ final class MonitoringResolver {
         String cluster = postgres.clusterName();
         AlertContext ctx = new AlertContext(postgres.namespace(), cluster, postgres.operatorNamespace(),
                 azure.zones().size(), postgres.instances(),
-                postgres.synchronous().enabled() ? postgres.synchronous().number() : 0, backup,
+                postgres.synchronous().enabled() ? postgres.synchronous().number() : 0,
+                postgres.synchronous().dataDurability().equals(REQUIRED_DURABILITY), backup,
                 SlotRetentionThreshold.keepBytes(postgres.parameters()), thresholds(t),
                 t.text("/monitoring/runbookBaseUrl"));
         boolean azureManaged = prometheus.equals("azure-managed");

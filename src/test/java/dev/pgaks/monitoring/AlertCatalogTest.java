@@ -192,7 +192,7 @@ class AlertCatalogTest {
 
     @Test
     void singleInstanceClusterHasNoStandbyAlerts() {
-        Set<String> single = names(catalog.resolve(new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 3, 1, 0, true, -1,
+        Set<String> single = names(catalog.resolve(new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 3, 1, 0, false, true, -1,
                 Map.of(), "")));
         Set<String> present = new TreeSet<>(HA_ONLY);
         present.retainAll(single);
@@ -203,7 +203,7 @@ class AlertCatalogTest {
     @Test
     void backupAlertsNeedBackups() {
         Set<String> withoutBackup = names(catalog.resolve(new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 3, 3, 1,
-                false, -1, Map.of(), "")));
+                true, false, -1, Map.of(), "")));
         assertFalse(withoutBackup.contains("CNPGClusterBackupMetricsAbsent"));
         assertFalse(withoutBackup.contains("CNPGClusterBackupTooOld"));
         assertTrue(names(catalog.resolve(sampleContext(true))).contains("CNPGClusterBackupMetricsAbsent"));
@@ -219,7 +219,7 @@ class AlertCatalogTest {
     }
 
     private String slotThreshold(long keepBytes, Map<String, String> thresholds) {
-        String expr = catalog.resolve(new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 3, 3, 1, true, keepBytes,
+        String expr = catalog.resolve(new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 3, 3, 1, true, true, keepBytes,
                 thresholds, "")).stream().filter(a -> a.name().equals("CNPGClusterReplicationSlotWALRetention"))
                 .findFirst().orElseThrow().expr();
         return expr.substring(expr.lastIndexOf("> ") + 2).strip();
@@ -238,6 +238,24 @@ class AlertCatalogTest {
                 assertEquals(Map.of("namespace", NAMESPACE, "cnpg_cluster", CLUSTER), labels, alert.name());
             }
         }
+    }
+
+    /** With dataDurability preferred, writes go on without synchronous standbys: a risk, not an outage. */
+    @Test
+    void missingSynchronousStandbyIsAnOutageOnlyWhenDurabilityIsRequired() {
+        AlertContext preferred = new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 3, 3, 1, false, true, -1, Map.of(), "");
+        ResolvedAlert alert = catalog.resolve(preferred).stream()
+                .filter(a -> a.name().equals("CNPGClusterNoSynchronousStandby")).findFirst().orElseThrow();
+        assertEquals("critical", alert.severity());
+        assertEquals(1, alert.azureSeverity());
+    }
+
+    @Test
+    void twoInstancesHaveNoPartialStandbyLoss() {
+        Set<String> two = names(catalog.resolve(new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 2, 2, 0, false, true,
+                -1, Map.of(), "")));
+        assertTrue(two.contains("CNPGClusterHACritical"));
+        assertFalse(two.contains("CNPGClusterHAWarning"), "one standby is either streaming or not");
     }
 
     @Test
