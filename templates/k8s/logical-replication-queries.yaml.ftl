@@ -2,7 +2,9 @@
 <#assign q = spec.monitoring.customQueries>
 <#-- The CloudNativePG cluster chart 0.8.1 pg_stat_subscription query (templates/monitoring-logical-replication.yaml),
      read by the instance manager through the Cluster's spec.monitoring.customQueriesConfigMap; the logical
-     replication alerts need its metrics. -->
+     replication alerts need its metrics. One change: pid is 0, not NULL, without a worker, because CNPG exports
+     NULL as NaN and NaN == 0 is false, which silenced the "stopped" alerts exactly when the apply worker was gone.
+     pgaks_physical_standbys and pgaks_replication_slots are pgaks' own, for the HA, synchronous and slot alerts. -->
 # ${spec.header?no_esc}
 apiVersion: v1
 kind: ConfigMap
@@ -35,7 +37,7 @@ data:
              , sync_error_count
              , stats_reset
 </#if>
-             , ss.pid
+             , COALESCE(ss.pid, 0) AS pid
              , CASE
                  WHEN received_lsn IS NOT NULL AND latest_end_lsn IS NOT NULL
                  THEN GREATEST(0, pg_wal_lsn_diff(received_lsn, latest_end_lsn))
@@ -106,7 +108,7 @@ data:
             usage: GAUGE
 </#if>
         - pid:
-            description: Process ID of the subscription worker process
+            description: Process ID of the subscription worker process, 0 without a worker
             usage: GAUGE
         - buffered_lag_bytes:
             description: Bytes buffered but not yet applied (received_lsn - latest_end_lsn)
@@ -116,4 +118,49 @@ data:
             usage: GAUGE
         - apply_lag_seconds:
             description: Seconds since last apply operation
+            usage: GAUGE
+
+    pgaks_physical_standbys:
+      primary: true
+      query: |
+        SELECT count(*) FILTER (WHERE state = 'streaming') AS streaming
+             , count(*) FILTER (WHERE state = 'streaming' AND sync_state IN ('sync', 'quorum')) AS synchronous
+        FROM pg_catalog.pg_stat_replication
+        WHERE application_name ~ '${q.standbyNamePattern?no_esc}'
+      metrics:
+        - streaming:
+            description: This cluster's standbys streaming from the primary (not logical subscribers or base backups)
+            usage: GAUGE
+        - synchronous:
+            description: Streaming standbys a synchronous commit can wait for (sync_state sync or quorum)
+            usage: GAUGE
+    pgaks_replication_slots:
+      primary: true
+      query: |
+        SELECT slot_name
+             , slot_type
+             , COALESCE(wal_status, '') AS wal_status
+             , CASE WHEN starts_with(slot_name, '${q.haSlotPrefix?no_esc}') THEN 'true' ELSE 'false' END AS high_availability
+             , active
+             , CASE WHEN wal_status IN ('unreserved', 'lost') THEN 1 ELSE 0 END AS at_risk
+        FROM pg_catalog.pg_replication_slots
+        WHERE NOT temporary
+      metrics:
+        - slot_name:
+            description: Name of the replication slot
+            usage: LABEL
+        - slot_type:
+            description: physical or logical
+            usage: LABEL
+        - wal_status:
+            description: reserved, extended, unreserved or lost
+            usage: LABEL
+        - high_availability:
+            description: Whether CloudNativePG manages the slot for one of its standbys
+            usage: LABEL
+        - active:
+            description: Whether a consumer is connected to the slot
+            usage: GAUGE
+        - at_risk:
+            description: 1 when the slot retains more than max_slot_wal_keep_size (unreserved) or lost WAL it needs (lost)
             usage: GAUGE

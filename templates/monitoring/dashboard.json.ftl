@@ -32,6 +32,24 @@
         "refresh": 1,
         "regex": "",
         "skipUrlSync": false
+      },
+      {
+        "name": "cluster",
+        "label": "AKS cluster",
+        "type": "query",
+        "datasource": {"type": "prometheus", "uid": ${datasource}},
+        "query": {"query": ${d.clusterVariable}, "refId": "cluster"},
+        "definition": ${d.clusterVariable},
+        "current": {},
+        "hide": 0,
+        "includeAll": true,
+        "allValue": ".*",
+        "multi": false,
+        "options": [],
+        "refresh": 1,
+        "regex": "",
+        "sort": 1,
+        "skipUrlSync": false
       }
     ]
   },

@@ -9,6 +9,11 @@ metadata:
   labels:
 <@l.labels indent=4 component="monitoring"/>
 spec:
+<#if item.hasLabelLimits()>
+  labelLimit: ${item.labelLimits.labels}
+  labelNameLengthLimit: ${item.labelLimits.nameLength}
+  labelValueLengthLimit: ${item.labelLimits.valueLength}
+</#if>
   selector:
     matchLabels:
 <#list item.matchLabels as label>
@@ -16,3 +21,18 @@ spec:
 </#list>
   podMetricsEndpoints:
     - port: ${item.port}
+<#if item.clusterLabel?has_content>
+      # Alerts and the dashboard select on cnpg_cluster. The exporter's own `cluster` label (cnpg_collector_up,
+      # cnpg_collector_postgres_version) holds the CNPG cluster name, which clashes with the `cluster` label Azure
+      # managed Prometheus gives every series (the AKS cluster its rule groups filter on), so it is removed.
+      relabelings:
+        - sourceLabels: [${item.clusterLabel}]
+          targetLabel: cnpg_cluster
+      metricRelabelings:
+        - sourceLabels: [cluster]
+          regex: ${item.clusterName}
+          targetLabel: cluster
+          replacement: ""
+        - action: labeldrop
+          regex: exported_cluster
+</#if>

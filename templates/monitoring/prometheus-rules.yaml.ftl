@@ -1,5 +1,23 @@
 <#import "../common/labels.yaml.ftl" as l>
 <#assign m = spec.monitoring>
+<#macro rules group>
+    - name: ${group.name}
+      rules:
+<#list group.alerts as alert>
+        - alert: ${alert.name}
+          expr: ${yaml.block(alert.expr, 12)}
+          for: ${alert.forDuration}
+          labels:
+            severity: ${alert.severity}
+<#list alert.labels as label>
+            ${label.key}: ${label.value}
+</#list>
+          annotations:
+            summary: ${alert.summary}
+            description: ${yaml.block(alert.description, 14)}
+            runbook_url: ${alert.runbookUrl}
+</#list>
+</#macro>
 # ${spec.header?no_esc}
 apiVersion: monitoring.coreos.com/v1
 kind: PrometheusRule
@@ -10,16 +28,21 @@ metadata:
 <@l.labels indent=4 component="monitoring"/>
 spec:
   groups:
-    - name: ${m.ruleGroupName}
-      rules:
-<#list m.alerts as alert>
-        - alert: ${alert.name}
-          expr: ${yaml.block(alert.expr, 12)}
-          for: ${alert.forDuration}
-          labels:
-            severity: ${alert.severity}
-          annotations:
-            summary: ${alert.summary}
-            description: ${yaml.block(alert.description, 14)}
-            runbook_url: ${alert.runbookUrl}
+<#list m.clusterRuleGroups() as group>
+<@rules group/>
 </#list>
+<#if m.operatorRuleGroup()??>
+<#assign operator = m.operatorRuleGroup()>
+---
+# The operator's alerts, named after the operator: every cluster's render writes the same object, so they fire once.
+apiVersion: monitoring.coreos.com/v1
+kind: PrometheusRule
+metadata:
+  name: ${operator.name}
+  namespace: ${operator.namespace}
+  labels:
+<@l.labels indent=4 component="monitoring"/>
+spec:
+  groups:
+<@rules operator/>
+</#if>

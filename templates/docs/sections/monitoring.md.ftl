@@ -11,13 +11,13 @@ Metrics are scraped by the **Prometheus Operator** (for example kube-prometheus-
 
 | File | What it is |
 |---|---|
-| `k8s/logical-replication-queries.yaml` | ConfigMap `${m.customQueries.configMapName}` with the `pg_stat_subscription` query of the CloudNativePG cluster chart; the Cluster reads it (`spec.monitoring.customQueriesConfigMap`), so it is applied with `k8s/` in namespace `${p.namespace}` |
+| `k8s/logical-replication-queries.yaml` | ConfigMap `${m.customQueries.configMapName}` with the `pg_stat_subscription` query of the CloudNativePG cluster chart and pgaks' queries for standbys in sync and replication slots, which the alerts read; the Cluster reads it (`spec.monitoring.customQueriesConfigMap`), so it is applied with `k8s/` in namespace `${p.namespace}` |
 | `monitoring/podmonitor-${m.clusterPodMonitor.name}.yaml` | scrapes the instances (port `${m.clusterPodMonitor.port}`) in `${m.clusterPodMonitor.namespace}` |
 | `monitoring/podmonitor-${m.operatorPodMonitor.name}.yaml` | scrapes the operator (port `${m.operatorPodMonitor.port}`) in `${m.operatorPodMonitor.namespace}` |
 <#if m.azureManagedPrometheus()>
-| `infra/modules/alerts.bicep` | Azure Prometheus rule group `${m.ruleGroupName}` with ${m.alerts?size} alerts<#if m.hasActionGroup()> and action group `${m.actionGroup.name}`</#if> |
+| `infra/modules/alerts.bicep` | Azure Prometheus rule groups <#list m.ruleGroups as g>`${g.name}` (${g.alerts?size})<#sep>, </#sep></#list>: ${m.alerts?size} alerts by theme (at most 20 per group, as Azure requires)<#if m.hasActionGroup()> and action group `${m.actionGroup.name}`</#if> |
 <#else>
-| `monitoring/prometheus-rules.yaml` | PrometheusRule `${m.ruleGroupName}` with ${m.alerts?size} alerts |
+| `monitoring/prometheus-rules.yaml` | PrometheusRule `${m.ruleGroupName}` with the cluster's alerts<#if m.operatorRuleGroup()??> and PrometheusRule `${m.operatorRuleGroup().name}` in `${m.operatorRuleGroup().namespace}` with the operator's, the same for every cluster of the operator</#if>; ${m.alerts?size} alerts |
 </#if>
 | `${m.dashboard.file}` | Grafana dashboard "${m.dashboard.title}" (uid `${m.dashboard.uid}`) |
 | `runbooks/` | one runbook per alert; each alert's `runbook_url` points at its file |
@@ -53,15 +53,15 @@ The logical replication alerts need the custom queries above; without subscripti
 ### Alerts
 
 <#if m.azureManagedPrometheus()>
-Azure evaluates the rule group `${m.ruleGroupName}` (deployed by `infra/modules/alerts.bicep` from `infra/main.bicep`) against the Azure Monitor workspace, for AKS cluster `${spec.aks.clusterName}`.
-Fired alerts appear in Azure Monitor > Alerts with severity Sev0 for `critical`, Sev2 for `warning` and Sev3 for `info`.
+Azure evaluates the rule groups (deployed by `infra/modules/alerts.bicep` from `infra/main.bicep`) against the Azure Monitor workspace, for AKS cluster `${spec.aks.clusterName}`.
+Fired alerts appear in Azure Monitor > Alerts with severity Sev0 for `critical` alerts that mean an outage, Sev1 for other `critical` alerts, Sev2 for `warning` and Sev3 for `info`. Every alert carries `namespace` and `cnpg_cluster` labels (operator alerts only `namespace`).
 <#if m.hasActionGroup()>
 Action group `${m.actionGroup.name}` (sender `${m.actionGroup.shortName}`) e-mails `${m.alertEmail}`.
 <#else>
 No action group is rendered because `monitoring.alertEmail` is empty: set it to be notified by e-mail.
 </#if>
 <#else>
-Prometheus evaluates PrometheusRule `${m.ruleGroupName}` and sends fired alerts to its Alertmanager; route them on the `severity` label (`critical`, `warning`).
+Prometheus evaluates the PrometheusRules and sends fired alerts to its Alertmanager; route them on the `severity` label (`critical`, `warning`).
 <#if m.alertEmail?has_content>
 `monitoring.alertEmail` (`${m.alertEmail}`) is used only by the Azure action group: configure the e-mail receiver in Alertmanager.
 </#if>

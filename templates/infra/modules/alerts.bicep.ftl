@@ -2,7 +2,7 @@
 // ${spec.header?no_esc}
 // Alert rules of the CloudNativePG cluster, evaluated by Azure managed Prometheus.
 // Self-contained: existing resources come in as resource IDs, so main.bicep calls it as a module.
-// Severity: Prometheus critical = Sev0, warning = Sev2, info = Sev3.
+// Severity: critical alerts for outages = Sev0, other critical = Sev1, warning = Sev2, info = Sev3.
 
 @description('Azure region of the rule group (the Azure Monitor workspace region).')
 param location string
@@ -41,12 +41,18 @@ resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
 }
 </#if>
 
-resource ruleGroup 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01' = {
-  name: ${m.ruleGroupName}
+<#-- One resource per theme: Azure takes at most 20 rules per rule group. -->
+<#list m.ruleGroups as group>
+resource ruleGroup${group?index} 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01' = {
+  name: ${group.name}
   location: location
   tags: tags
   properties: {
+<#if group.operatorScoped>
+    description: 'CloudNativePG operator alerts rendered by pgaks, shared by every cluster of the operator; runbooks in runbooks/ of the rendered output.'
+<#else>
     description: 'CloudNativePG cluster alerts rendered by pgaks; runbooks in runbooks/ of the rendered output.'
+</#if>
     enabled: true
     clusterName: aksClusterName
     scopes: [
@@ -55,7 +61,7 @@ resource ruleGroup 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01' 
     ]
     interval: 'PT1M'
     rules: [
-<#list m.alerts as alert>
+<#list group.alerts as alert>
       {
         alert: ${alert.name}
         enabled: true
@@ -66,6 +72,9 @@ resource ruleGroup 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01' 
         severity: ${alert.azureSeverity}
         labels: {
           severity: ${alert.severity}
+<#list alert.labels as label>
+          ${label.key?no_esc}: ${label.value}
+</#list>
         }
         annotations: {
           summary: ${alert.summary}
@@ -89,7 +98,12 @@ resource ruleGroup 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01' 
   }
 }
 
-output ruleGroupId string = ruleGroup.id
+</#list>
+output ruleGroupIds array = [
+<#list m.ruleGroups as group>
+  ruleGroup${group?index}.id
+</#list>
+]
 <#if m.hasActionGroup()>
 output actionGroupId string = actionGroup.id
 </#if>

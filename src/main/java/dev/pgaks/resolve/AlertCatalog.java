@@ -6,13 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Load;
@@ -33,12 +33,15 @@ public final class AlertCatalog {
     private static final Pattern PLACEHOLDER = Pattern.compile("%\\{([^}]*)}");
     static final String RUNBOOK_FOLDER = "runbooks/";
     /**
-     * Azure Monitor severities by name: Sev0 Critical, Sev2 Warning, Sev3 Informational. Sev1 (Error) is left
-     * unused so that an Azure alert's severity reads the same as the Prometheus {@code severity} label.
+     * Azure Monitor severities: Sev0 Critical for outages only, Sev1 Error for other critical alerts, Sev2 Warning,
+     * Sev3 Informational. Whoever pages on Sev0 is woken for an outage, not for a risk.
      */
-    private static final Map<String, Integer> AZURE_SEVERITIES = Map.of("critical", 0, "warning", 2, "info", 3);
+    private static final Map<String, Integer> AZURE_SEVERITIES = Map.of("critical", 1, "warning", 2, "info", 3);
+    private static final int AZURE_OUTAGE_SEVERITY = 0;
     private static final Pattern DURATION = Pattern.compile("([0-9]+)([smhd])");
-    private static final Set<String> CONDITIONS = Set.of("synchronous");
+    /** The themes alerts are grouped by, in rendering order; {@link #OPERATOR_GROUP} alerts are about the operator. */
+    static final List<String> GROUPS = List.of("availability", "capacity", "backup", "logical-replication", "operator");
+    static final String OPERATOR_GROUP = "operator";
     /** Thresholds end up inside PromQL, so anything but a plain number could change the query. */
     private static final Pattern NUMBER = Pattern.compile("[0-9]+(\\.[0-9]+)?");
     /** Prometheus instance pods are named {@code <cluster>-<n>}; Jobs such as {@code <cluster>-1-initdb} must not match. */
@@ -74,12 +77,15 @@ public final class AlertCatalog {
             @SuppressWarnings("unchecked")
             Map<String, Object> runbook = (Map<String, Object>) alert.get("runbook");
             String name = text(alert, "name");
+            String group = text(alert, "group");
             String severity = text(alert, "severity");
             String forDuration = text(alert, "for");
             String runbookFile = RUNBOOK_FOLDER + name + ".md";
             resolved.add(new ResolvedAlert(
                     name,
+                    group,
                     severity,
+                    staticLabels(group, ctx),
                     forDuration,
                     substitute(name, text(alert, "expr"), values),
                     substitute(name, text(alert, "summary"), values),
@@ -90,10 +96,34 @@ public final class AlertCatalog {
                     substitute(name, text(runbook, "mitigation"), values),
                     runbookFile,
                     ctx.runbookBaseUrl().isEmpty() ? runbookFile : ctx.runbookBaseUrl() + name + ".md",
-                    AZURE_SEVERITIES.get(severity),
+                    azureSeverity(alert, severity, ctx),
                     iso8601(name, forDuration)));
         }
         return List.copyOf(resolved);
+    }
+
+    /**
+     * {@code outage: true}, or a condition under which the alert is an outage; allowed on critical alerts only: a
+     * warning cannot be an outage.
+     */
+    private static int azureSeverity(Map<String, Object> alert, String severity, AlertContext ctx) {
+        Object outage = alert.getOrDefault("outage", false);
+        boolean isOutage = outage instanceof Boolean b ? b : holds(alert, String.valueOf(outage), ctx);
+        if (!isOutage) {
+            return AZURE_SEVERITIES.get(severity);
+        }
+        if (!severity.equals("critical")) {
+            throw new IllegalStateException("alert " + alert.get("name") + " is an outage but not critical");
+        }
+        return AZURE_OUTAGE_SEVERITY;
+    }
+
+    /** Operator alerts are the same for every cluster of the operator, so they carry no cluster label. */
+    private static List<ResolvedMonitoring.Label> staticLabels(String group, AlertContext ctx) {
+        return group.equals(OPERATOR_GROUP)
+                ? List.of(new ResolvedMonitoring.Label("namespace", ctx.operatorNamespace()))
+                : List.of(new ResolvedMonitoring.Label("namespace", ctx.namespace()),
+                        new ResolvedMonitoring.Label("cnpg_cluster", ctx.cluster()));
     }
 
     private Map<String, String> placeholderValues(AlertContext ctx) {
@@ -111,6 +141,12 @@ public final class AlertCatalog {
             }
             values.put("thresholds." + key, value);
         });
+        long slotWarning = SlotRetentionThreshold.warningBytes(ctx.slotWalKeepBytes(),
+                thresholds.get("replicationSlotRetainedWalWarningGiB"));
+        values.put("slotRetainedWalWarningBytes", Long.toString(slotWarning));
+        values.put("slotRetainedWalWarningGiB", gib(slotWarning));
+        values.put("slotKeepSizePercent", plain(SlotRetentionThreshold.KEEP_SIZE_FRACTION.movePointRight(2)));
+        values.put("slotWalKeepSize", ctx.slotWalKeepBytes() < 0 ? "unlimited" : gib(ctx.slotWalKeepBytes()) + " GiB");
         return values;
     }
 
@@ -127,18 +163,26 @@ public final class AlertCatalog {
         values.put("operatorNamespace", ctx.operatorNamespace());
         values.put("zoneCount", Integer.toString(ctx.zoneCount()));
         values.put("instances", Integer.toString(ctx.instances()));
+        values.put("synchronousNumber", Integer.toString(ctx.synchronousNumber()));
         return values;
     }
 
+    /** {@code when:} is one condition or a list of conditions that must all hold. */
     private static boolean applies(Map<String, Object> alert, AlertContext ctx) {
         Object when = alert.get("when");
-        if (when == null) {
-            return true;
-        }
-        if (!CONDITIONS.contains(when)) {
-            throw new IllegalStateException("alert " + alert.get("name") + " has unknown 'when: " + when + "'");
-        }
-        return ctx.synchronous();
+        List<?> conditions = when == null ? List.of() : when instanceof List<?> list ? list : List.of(when);
+        return conditions.stream().allMatch(condition -> holds(alert, String.valueOf(condition), ctx));
+    }
+
+    private static boolean holds(Map<String, Object> alert, String condition, AlertContext ctx) {
+        return switch (condition) {
+            case "synchronous" -> ctx.synchronous();
+            case "durability-required" -> ctx.synchronous() && ctx.durabilityRequired();
+            case "ha" -> ctx.highAvailability();
+            case "several-standbys" -> ctx.severalStandbys();
+            case "backup" -> ctx.backup();
+            default -> throw new IllegalStateException("alert " + alert.get("name") + " has unknown condition '" + condition + "'");
+        };
     }
 
     /** A catalog duration ({@code 90s}, {@code 5m}, {@code 1h}, {@code 1d}) as ISO 8601; empty when zero. */
@@ -199,6 +243,10 @@ public final class AlertCatalog {
             if (!AZURE_SEVERITIES.containsKey(severity)) {
                 throw new IllegalStateException("alert " + alert.get("name") + " has invalid severity " + severity);
             }
+            if (!GROUPS.contains(text(alert, "group"))) {
+                throw new IllegalStateException("alert " + alert.get("name") + " has unknown group " + alert.get("group")
+                        + "; known: " + GROUPS);
+            }
             alerts.add(Collections.unmodifiableMap(alert));
         }
         return List.copyOf(alerts);
@@ -216,6 +264,11 @@ public final class AlertCatalog {
             defaults.put(key, plain(value.decimalValue()));
         }
         return Collections.unmodifiableMap(defaults);
+    }
+
+    /** Bytes as GiB for people, two decimals at most. */
+    private static String gib(long bytes) {
+        return plain(BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1L << 30), 2, RoundingMode.HALF_UP));
     }
 
     /** A threshold as PromQL reads it: {@code 1e-5} from YAML becomes {@code 0.00001}, {@code 1.0} becomes {@code 1}. */

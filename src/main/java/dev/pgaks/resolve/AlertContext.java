@@ -6,18 +6,44 @@ import java.util.Objects;
 /**
  * Values substituted into the alert catalog for one CNPG cluster.
  *
- * @param thresholds     overrides of threshold defaults, keyed like {@code monitoring.thresholds} of the spec schema;
- *                       keys not given fall back to {@link AlertCatalog#defaultThresholds()}
- * @param runbookBaseUrl URL prefix of the rendered {@code runbooks/} folder, ending in {@code /}; empty for
- *                       relative links
+ * @param synchronousNumber   standbys a commit waits for ({@code synchronous.number}); 0 for asynchronous clusters
+ * @param durabilityRequired  {@code dataDurability: required}: without enough synchronous standbys commits block
+ * @param backup              whether backups through the Barman Cloud plugin are configured
+ * @param slotWalKeepBytes    the rendered {@code max_slot_wal_keep_size} in bytes; -1 when retention is unlimited
+ * @param thresholds          overrides of threshold defaults, keyed like {@code monitoring.thresholds} of the spec
+ *                            schema; keys not given fall back to {@link AlertCatalog#defaultThresholds()}
+ * @param runbookBaseUrl      URL prefix of the rendered {@code runbooks/} folder, ending in {@code /}; empty for
+ *                            relative links
  */
 public record AlertContext(String namespace, String cluster, String operatorNamespace, int zoneCount, int instances,
-                           boolean synchronous, Map<String, String> thresholds, String runbookBaseUrl) {
+                           int synchronousNumber, boolean durabilityRequired, boolean backup, long slotWalKeepBytes, Map<String, String> thresholds,
+                           String runbookBaseUrl) {
     public AlertContext {
         Objects.requireNonNull(namespace, "namespace");
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(operatorNamespace, "operatorNamespace");
         Objects.requireNonNull(runbookBaseUrl, "runbookBaseUrl");
         thresholds = Map.copyOf(thresholds == null ? Map.of() : thresholds);
+    }
+
+    /** A cluster with backups, unlimited slot retention and, when synchronous, one required synchronous standby. */
+    public AlertContext(String namespace, String cluster, String operatorNamespace, int zoneCount, int instances,
+                        boolean synchronous, Map<String, String> thresholds, String runbookBaseUrl) {
+        this(namespace, cluster, operatorNamespace, zoneCount, instances, synchronous ? 1 : 0, true, true, -1, thresholds,
+                runbookBaseUrl);
+    }
+
+    public boolean synchronous() {
+        return synchronousNumber > 0;
+    }
+
+    /** More than one instance: there are standbys to lose. */
+    public boolean highAvailability() {
+        return instances > 1;
+    }
+
+    /** More than one standby: losing some but not all of them is a state of its own. */
+    public boolean severalStandbys() {
+        return instances > 2;
     }
 }

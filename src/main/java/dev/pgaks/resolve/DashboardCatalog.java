@@ -48,7 +48,8 @@ final class DashboardCatalog {
                     x = 0;
                     lineHeight = 0;
                 }
-                panels.add(new Panel(panels.size() + 1, text(panel, "type"), title, text(panel, "description"),
+                panels.add(new Panel(panels.size() + 1, text(panel, "type"), title,
+                        AlertCatalog.substitute(title, text(panel, "description"), values),
                         text(panel, "unit"), (String) panel.getOrDefault("textMode", "auto"), x, y, width, height,
                         queries(title, (List<Map<String, Object>>) panel.get("queries"), values)));
                 x += width;

@@ -2,6 +2,7 @@ package dev.pgaks.resolve;
 
 import dev.pgaks.facts.ResourceNames;
 import dev.pgaks.resolve.ResolvedMonitoring.Label;
+import dev.pgaks.resolve.ResolvedMonitoring.LabelLimits;
 import dev.pgaks.resolve.ResolvedMonitoring.PodMonitor;
 import dev.pgaks.validate.SpecSchema;
 import java.math.BigDecimal;
@@ -20,6 +21,15 @@ final class MonitoringResolver {
     private static final int UID_LENGTH = 40;
     private static final int UID_HASH_LENGTH = 8;
     private static final int ACTION_GROUP_SHORT_NAME_LENGTH = 12;
+    /** The values of Microsoft's PodMonitor templates for Azure managed Prometheus. */
+    private static final LabelLimits AZURE_LABEL_LIMITS = new LabelLimits(63, 511, 1023);
+    /** The instance pods' {@code cnpg.io/cluster} label as Prometheus service discovery exposes it. */
+    private static final String CLUSTER_POD_LABEL = "__meta_kubernetes_pod_label_cnpg_io_cluster";
+    /** Instance names, {@code <cluster>-<n>}: how a physical standby shows up in pg_stat_replication.application_name. */
+    private static final String POD_SELECTOR_SUFFIX = "-[1-9][0-9]*$";
+    private static final String REQUIRED_DURABILITY = "required";
+    /** CNPG's default {@code replicationSlots.highAvailability.slotPrefix}. */
+    private static final String HA_SLOT_PREFIX = "_cnpg_";
 
     private final AlertCatalog alerts;
     private final DashboardCatalog dashboard = DashboardCatalog.load();
@@ -30,29 +40,44 @@ final class MonitoringResolver {
 
     ResolvedMonitoring resolve(SpecTree t, String name, String env, ResolvedAzure azure, ResolvedAks aks,
                                ResolvedPostgres postgres) {
+        boolean backup = t.flag("/backup/enabled");
         String prometheus = t.text("/monitoring/prometheus");
         String email = t.text("/monitoring/alertEmail");
         String cluster = postgres.clusterName();
         AlertContext ctx = new AlertContext(postgres.namespace(), cluster, postgres.operatorNamespace(),
-                azure.zones().size(), postgres.instances(), postgres.synchronous().enabled(), thresholds(t),
+                azure.zones().size(), postgres.instances(),
+                postgres.synchronous().enabled() ? postgres.synchronous().number() : 0,
+                postgres.synchronous().dataDurability().equals(REQUIRED_DURABILITY), backup,
+                SlotRetentionThreshold.keepBytes(postgres.parameters()), thresholds(t),
                 t.text("/monitoring/runbookBaseUrl"));
+        boolean azureManaged = prometheus.equals("azure-managed");
+        LabelLimits limits = azureManaged ? AZURE_LABEL_LIMITS : null;
+        List<ResolvedAlert> resolved = alerts.resolve(ctx);
+        String ruleGroupName = cluster + "-alerts";
         return new ResolvedMonitoring(prometheus, t.text("/monitoring/grafana"), email,
                 extraGrafanaAdmins(t, azure), ctx.runbookBaseUrl(),
-                prometheus.equals("azure-managed") ? AZURE_POD_MONITOR_API : OPERATOR_POD_MONITOR_API,
+                azureManaged ? AZURE_POD_MONITOR_API : OPERATOR_POD_MONITOR_API,
                 new PodMonitor(cluster, postgres.namespace(), METRICS_PORT,
-                        List.of(new Label("cnpg.io/cluster", cluster), new Label("cnpg.io/podRole", "instance"))),
+                        List.of(new Label("cnpg.io/cluster", cluster), new Label("cnpg.io/podRole", "instance")),
+                        CLUSTER_POD_LABEL, cluster, limits),
                 new PodMonitor("cnpg-operator", postgres.operatorNamespace(), METRICS_PORT,
-                        List.of(new Label("app.kubernetes.io/name", "cloudnative-pg"))),
-                alerts.resolve(ctx),
-                cluster + "-alerts",
+                        List.of(new Label("app.kubernetes.io/name", "cloudnative-pg")), "", "", limits),
+                resolved,
+                ruleGroupName,
+                AlertRuleGroups.of(resolved, ruleGroupName, postgres.namespace(),
+                        aks.clusterName() + "-cnpg-operator-alerts", postgres.operatorNamespace()),
                 email.isEmpty() ? null : actionGroup(name, env),
                 new ResolvedMonitoring.CustomQueries(cluster + "-monitoring-logical-replication", "custom-queries",
-                        majorVersion(postgres) >= 15, majorVersion(postgres) >= 17),
+                        majorVersion(postgres) >= 15, majorVersion(postgres) >= 17,
+                        "^" + cluster + POD_SELECTOR_SUFFIX, HA_SLOT_PREFIX),
                 new ResolvedDashboard(dashboardUid(aks, postgres), "CloudNativePG " + postgres.namespace() + "/" + cluster,
-                        "monitoring/dashboards/" + cluster + ".json", cluster + "-dashboard", dashboard.panels(ctx)),
+                        "monitoring/dashboards/" + cluster + ".json", cluster + "-dashboard",
+                        "label_values(cnpg_collector_up{namespace=\"" + postgres.namespace() + "\", cnpg_cluster=\""
+                                + cluster + "\"}, cluster)",
+                        dashboard.panels(ctx)),
                 postgres.pooler().enabled()
                         ? new PodMonitor(postgres.pooler().name(), postgres.namespace(), METRICS_PORT,
-                                List.of(new Label("cnpg.io/poolerName", postgres.pooler().name())))
+                                List.of(new Label("cnpg.io/poolerName", postgres.pooler().name())), "", "", limits)
                         : null);
     }
 

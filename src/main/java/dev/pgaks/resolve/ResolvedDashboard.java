@@ -8,8 +8,12 @@ import java.util.List;
  * @param uid             stable across renders, so re-importing replaces the dashboard instead of adding one
  * @param file            path of the dashboard JSON, relative to the output root
  * @param configMapName   the ConfigMap the Grafana sidecar loads it from ({@code grafana: sidecar-configmap})
+ * @param clusterVariable the Grafana query listing the values of the {@code cluster} label (the AKS cluster in Azure
+ *                        managed Prometheus) this CNPG cluster's metrics carry; every panel filters on it, and "All"
+ *                        also matches series without the label (a Prometheus that adds none)
  */
-public record ResolvedDashboard(String uid, String title, String file, String configMapName, List<Panel> panels) {
+public record ResolvedDashboard(String uid, String title, String file, String configMapName, String clusterVariable,
+                                List<Panel> panels) {
 
     /**
      * A row header ({@code type} {@code row}, no queries) or a visualisation with its queries.

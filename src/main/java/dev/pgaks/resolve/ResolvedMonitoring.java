@@ -9,15 +9,18 @@ import java.util.List;
  * @param podMonitorApiVersion {@code azmonitoring.coreos.com/v1} for Azure managed Prometheus (its agent reads only
  *                             that group), {@code monitoring.coreos.com/v1} for the Prometheus Operator
  * @param alerts               the alert catalog resolved for this cluster, in catalog order
- * @param ruleGroupName        name of the PrometheusRule, or of the Azure {@code prometheusRuleGroups} resource
+ * @param ruleGroupName        name of the cluster's PrometheusRule; its rule groups (and the Azure
+ *                             {@code prometheusRuleGroups}) are named after it
+ * @param ruleGroups           {@link #alerts} by theme, each within Azure's limit of rules per group; the operator's
+ *                             group comes last
  * @param actionGroup          the Azure action group alerts notify; absent ({@code null}) without an alert email
  * @param poolerPodMonitor     scrapes the PgBouncer pods; absent ({@code null}) without a pooler
  */
 public record ResolvedMonitoring(String prometheus, String grafana, String alertEmail, List<String> grafanaAdminPrincipalIds,
                                  String runbookBaseUrl, String podMonitorApiVersion, PodMonitor clusterPodMonitor,
                                  PodMonitor operatorPodMonitor, List<ResolvedAlert> alerts, String ruleGroupName,
-                                 ActionGroup actionGroup, CustomQueries customQueries, ResolvedDashboard dashboard,
-                                 PodMonitor poolerPodMonitor) {
+                                 List<RuleGroup> ruleGroups, ActionGroup actionGroup, CustomQueries customQueries,
+                                 ResolvedDashboard dashboard, PodMonitor poolerPodMonitor) {
 
     public boolean azureManagedPrometheus() {
         return prometheus.equals("azure-managed");
@@ -31,8 +34,46 @@ public record ResolvedMonitoring(String prometheus, String grafana, String alert
         return poolerPodMonitor != null;
     }
 
-    /** A PodMonitor scraping the named container port of the pods matching {@code matchLabels}. */
-    public record PodMonitor(String name, String namespace, String port, List<Label> matchLabels) {}
+    /** The rule groups evaluated for the CNPG cluster itself, without the operator's. */
+    public List<RuleGroup> clusterRuleGroups() {
+        return ruleGroups.stream().filter(g -> !g.operatorScoped()).toList();
+    }
+
+    /** The operator's rule group; {@code null} when the catalog has no operator alert. */
+    public RuleGroup operatorRuleGroup() {
+        return ruleGroups.stream().filter(RuleGroup::operatorScoped).findFirst().orElse(null);
+    }
+
+    /**
+     * A PodMonitor scraping the named container port of the pods matching {@code matchLabels}.
+     *
+     * @param clusterLabel when not empty, every scraped series gets label {@code cnpg_cluster} from this pod label
+     *                     (as a Prometheus meta label) and loses the exporter's own {@code cluster} label when it
+     *                     holds {@code clusterName}: {@code cluster} is the AKS cluster in Azure managed Prometheus
+     * @param labelLimits  the limits Azure managed Prometheus asks its PodMonitors to set; {@code null} elsewhere
+     */
+    public record PodMonitor(String name, String namespace, String port, List<Label> matchLabels, String clusterLabel,
+                             String clusterName, LabelLimits labelLimits) {
+        public PodMonitor(String name, String namespace, String port, List<Label> matchLabels) {
+            this(name, namespace, port, matchLabels, "", "", null);
+        }
+
+        public boolean hasLabelLimits() {
+            return labelLimits != null;
+        }
+    }
+
+    /** {@code labelLimit}, {@code labelNameLengthLimit}, {@code labelValueLengthLimit} of a PodMonitor. */
+    public record LabelLimits(int labels, int nameLength, int valueLength) {}
+
+    /**
+     * Alert rules evaluated together: a PrometheusRule group, or one Azure {@code prometheusRuleGroups} resource.
+     *
+     * @param namespace      where the operator's PrometheusRule lives; the cluster's groups share its PrometheusRule
+     * @param operatorScoped the same for every cluster of the operator: named after the operator, not the cluster, so
+     *                       a second cluster's render replaces it instead of adding a copy that alerts twice
+     */
+    public record RuleGroup(String name, String theme, String namespace, boolean operatorScoped, List<ResolvedAlert> alerts) {}
 
     public record Label(String key, String value) {}
 
@@ -42,7 +83,13 @@ public record ResolvedMonitoring(String prometheus, String grafana, String alert
     /**
      * The CNPG cluster chart's {@code pg_stat_subscription} query, for the logical replication alerts; columns that
      * exist only from PostgreSQL 15 ({@code apply_error_count}, ...) and 17 ({@code worker_type}) are switched on
-     * by version.
+     * by version. pgaks adds queries of its own for the alerts: physical standbys streaming and in sync, counted on
+     * the primary, and replication slots' {@code wal_status}.
+     *
+     * @param standbyNamePattern which {@code pg_stat_replication.application_name} is one of this cluster's standbys
+     *                           (not a logical subscriber, a base backup or a replica cluster), as a POSIX regex
+     * @param haSlotPrefix       slots of this prefix belong to standbys, whose absence the HA alerts report
      */
-    public record CustomQueries(String configMapName, String key, boolean subscriptionStats, boolean workerType) {}
+    public record CustomQueries(String configMapName, String key, boolean subscriptionStats, boolean workerType,
+                                String standbyNamePattern, String haSlotPrefix) {}
 }

@@ -221,6 +221,37 @@ public final class PostgresParameterChecker {
         return run(bin.resolve("postgres"), all);
     }
 
+    /**
+     * Runs SQL statements (each ending in {@code ;} followed by a blank line) in single-user mode against the
+     * checker's database {@code postgres}: no server, no connection. Returns the output, where a failing statement
+     * shows up as an {@code ERROR:} line.
+     */
+    public synchronized String singleUser(String statements) {
+        try {
+            Path input = workDir.resolve("statements.sql");
+            Files.writeString(input, statements);
+            if (asPostgresUser) {
+                UserPrincipalLookupService users = workDir.getFileSystem().getUserPrincipalLookupService();
+                Files.setOwner(input, users.lookupPrincipalByName("postgres"));
+            }
+            Process process = new ProcessBuilder(command(bin.resolve("postgres"),
+                    List.of("--single", "-j", "-D", dataDir.toString(), "postgres")))
+                    .redirectErrorStream(true).redirectInput(input.toFile())
+                    .directory(workDir.toFile()).start();
+            String output;
+            try (InputStream in = process.getInputStream()) {
+                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            process.waitFor();
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private List<String> command(Path executable, List<String> args) {
         List<String> command = new ArrayList<>();
         if (asPostgresUser) {

@@ -9,8 +9,12 @@ import dev.pgaks.bicep.BicepStructureChecker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code infra/modules/alerts.bicep} of the azure-managed reference case, called the way infra/main.bicep will call
@@ -30,7 +34,7 @@ class AlertsBicepTest {
                 %s
               }
             }
-            output ruleGroupId string = alerts.outputs.ruleGroupId
+            output ruleGroupIds array = alerts.outputs.ruleGroupIds
             """;
 
     @TempDir
@@ -50,18 +54,66 @@ class AlertsBicepTest {
     @Test
     void ruleGroupScopesWorkspaceAndClusterAndNotifiesTheActionGroup() {
         String bicep = RenderedMonitoring.file("reference", RenderedMonitoring.ALERTS_BICEP);
-        assertTrue(bicep.contains("scopes: [\n      monitorWorkspaceId\n      aksClusterId\n    ]"), "scopes");
-        assertTrue(bicep.contains("clusterName: aksClusterName"));
+        int groups = RenderedMonitoring.bicepRuleGroupSizes(bicep).size();
+        assertEquals(groups, count(bicep, "scopes: [\n      monitorWorkspaceId\n      aksClusterId\n    ]"),
+                "every group is scoped to the workspace and the cluster");
+        assertEquals(groups, count(bicep, "clusterName: aksClusterName"));
         assertTrue(bicep.contains("location: 'global'"), "action groups are global");
         assertTrue(bicep.contains("for: 'PT5M'"), "ISO 8601 durations");
         assertTrue(bicep.contains("for: 'PT1H'"), "ISO 8601 hours");
-        assertTrue(bicep.contains("severity: 0\n        labels: {\n          severity: 'critical'"), "critical is Sev0");
+        assertTrue(bicep.contains("alert: 'CNPGClusterOffline'\n        enabled: true\n"), "Offline rendered");
+        assertTrue(bicep.contains("severity: 0\n        labels: {\n          severity: 'critical'"), "outages are Sev0");
+        assertTrue(bicep.contains("severity: 1\n        labels: {\n          severity: 'critical'"), "other critical alerts Sev1");
         assertTrue(bicep.contains("severity: 2\n        labels: {\n          severity: 'warning'"), "warning is Sev2");
         long rules = bicep.lines().filter(l -> l.strip().startsWith("alert: '")).count();
         long actions = bicep.lines().filter(l -> l.strip().equals("actionGroupId: actionGroup.id")).count();
         assertEquals(rules, actions, "every rule notifies the action group");
         String shortName = bicep.replaceAll("(?s).*groupShortName: '([^']*)'.*", "$1");
         assertTrue(shortName.length() <= 12, shortName);
+    }
+
+    /** Azure refuses a prometheusRuleGroups resource with more than 20 rules, and the limit cannot be raised. */
+    @ParameterizedTest
+    @MethodSource("dev.pgaks.golden.GoldenCases#names")
+    void everyRuleGroupFitsAzureLimit(String goldenCase) {
+        Map<String, Integer> sizes = RenderedMonitoring.ruleGroupSizes(goldenCase);
+        assertTrue(sizes.size() >= 2, goldenCase + " renders " + sizes);
+        assertEquals(Map.of(), oversized(sizes), goldenCase);
+        assertEquals(RenderedMonitoring.rules(goldenCase).size(), sizes.values().stream().mapToInt(Integer::intValue).sum(),
+                "every rule is in a group");
+    }
+
+    @Test
+    void oversizedGroupIsReported() {
+        String rule = "      {\n        alert: 'A'\n        expression: 'up'\n      }\n";
+        String bicep = "resource ruleGroup0 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01' = {\n"
+                + "  name: 'big'\n  properties: {\n    rules: [\n" + rule.repeat(21) + "    ]\n  }\n}\n"
+                + "resource ruleGroup1 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01' = {\n"
+                + "  name: 'small'\n  properties: {\n    rules: [\n" + rule.repeat(20) + "    ]\n  }\n}\n";
+        assertEquals(Map.of("big", 21), oversized(RenderedMonitoring.bicepRuleGroupSizes(bicep)));
+    }
+
+    /** One group per theme, the operator's named after the AKS cluster so that every cluster's render writes the same one. */
+    @Test
+    void operatorAlertsHaveTheirOwnGroup() {
+        Map<String, Integer> sizes = RenderedMonitoring.ruleGroupSizes("reference");
+        assertEquals(List.of("pg-primary-cnpg-alerts-availability", "pg-primary-cnpg-alerts-capacity",
+                "pg-primary-cnpg-alerts-backup", "pg-primary-cnpg-alerts-logical-replication",
+                "aks-primary-cnpg-prod-cnpg-operator-alerts"), List.copyOf(sizes.keySet()));
+    }
+
+    private static Map<String, Integer> oversized(Map<String, Integer> sizes) {
+        Map<String, Integer> over = new TreeMap<>();
+        sizes.forEach((group, size) -> {
+            if (size > 20) {
+                over.put(group, size);
+            }
+        });
+        return over;
+    }
+
+    private static long count(String text, String needle) {
+        return text.split(java.util.regex.Pattern.quote(needle), -1).length - 1;
     }
 
     private List<BicepFinding> check(String main) throws Exception {

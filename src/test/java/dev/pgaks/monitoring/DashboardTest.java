@@ -41,8 +41,10 @@ class DashboardTest {
     void everyPanelAndQueryReadsTheDatasourceVariable(String goldenCase) {
         JsonNode dashboard = RenderedMonitoring.dashboard(goldenCase);
         JsonNode variables = dashboard.path("templating").path("list");
-        assertEquals(1, variables.size(), "only the data source is a variable: the dashboard is built for one cluster");
+        assertEquals(2, variables.size(), "the data source and the AKS cluster: the dashboard is built for one CNPG cluster");
         assertEquals("datasource", variables.get(0).path("name").asText());
+        assertEquals("cluster", variables.get(1).path("name").asText());
+        assertEquals(".*", variables.get(1).path("allValue").asText(), "All must match series without a cluster label");
         assertEquals("datasource", variables.get(0).path("type").asText());
         assertEquals("prometheus", variables.get(0).path("query").asText());
         for (JsonNode panel : dashboard.path("panels")) {
@@ -113,5 +115,9 @@ class DashboardTest {
     void queriesAreScopedToTheCluster() {
         assertAll(RenderedMonitoring.dashboardQueries("prometheus-operator").stream().map(q -> () ->
                 assertTrue(q.contains("namespace=\"billing-db\"") || q.contains("namespace=\"cnpg-system\""), q)));
+        assertAll(RenderedMonitoring.dashboardQueries("reference").stream().map(q -> () -> {
+            assertTrue(q.contains("cluster=~\".*\""), "every query follows the cluster variable: " + q);
+            assertFalse(q.matches("(?s).*cnpg_[a-z_]+\\{[^}]*pod=~.*"), "CNPG metrics select on cnpg_cluster: " + q);
+        }));
     }
 }

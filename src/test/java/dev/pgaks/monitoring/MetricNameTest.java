@@ -47,6 +47,9 @@ class MetricNameTest {
                 "helm/cluster/templates/monitoring-logical-replication.yaml"));
         String plain = logical.lines().filter(l -> !l.contains("{{")).collect(Collectors.joining("\n"));
         allowed.addAll(customQueryMetrics(configMapQueries(plain, "custom-queries")));
+        // pgaks' own queries (pgaks_physical_standbys, pgaks_replication_slots) exist because pgaks renders them.
+        allowed.addAll(customQueryMetrics(configMapQueries(
+                RenderedMonitoring.file("reference", "k8s/logical-replication-queries.yaml"), "custom-queries")));
         allowed.addAll(listResource("/monitoring/collector-metrics.txt"));
         allowed.addAll(barmanPluginMetrics());
         allowed.addAll(listResource("/monitoring/kube-metrics.txt"));
@@ -81,8 +84,8 @@ class MetricNameTest {
     @Test
     void typoInRenderedRuleIsReported() throws IOException {
         RenderedMonitoring.Rule rule = RenderedMonitoring.rules("reference").get(0);
-        String typo = rule.expr().replace("cnpg_pg_replication_streaming_replicas", "cnpg_pg_replication_streaming_replica");
-        assertEquals(Set.of("cnpg_pg_replication_streaming_replica"), unknownMetrics(typo, allowed()));
+        String typo = rule.expr().replace("cnpg_pgaks_physical_standbys_streaming", "cnpg_pgaks_physical_standby_streaming");
+        assertEquals(Set.of("cnpg_pgaks_physical_standby_streaming"), unknownMetrics(typo, allowed()));
     }
 
     private static Set<String> unknownMetrics(String promql, Set<String> allowed) {

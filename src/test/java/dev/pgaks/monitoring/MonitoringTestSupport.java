@@ -32,8 +32,13 @@ final class MonitoringTestSupport {
     private MonitoringTestSupport() {
     }
 
+    /** 10 GiB, as pgaks renders max_slot_wal_keep_size for a WAL volume of 16 GiB or more. */
+    static final long SLOT_KEEP_BYTES = 10L << 30;
+
+    /** Three instances in three zones with backups; synchronous replication requires one standby. */
     static AlertContext sampleContext(boolean synchronous) {
-        return new AlertContext(NAMESPACE, CLUSTER, OPERATOR_NAMESPACE, 3, 3, synchronous, Map.of(), "");
+        return new AlertContext(NAMESPACE, CLUSTER, OPERATOR_NAMESPACE, 3, 3, synchronous ? 1 : 0, true, true, SLOT_KEEP_BYTES,
+                Map.of(), "");
     }
 
     /** A file under the reference directory; skips (or fails when tools are required) when it is missing. */

@@ -121,7 +121,7 @@ class PromtoolRulesTest {
             rule.put("alert", alert.name());
             rule.put("expr", alert.expr());
             rule.put("for", alert.forDuration());
-            rule.put("labels", Map.of("severity", alert.severity()));
+            rule.put("labels", labels(alert));
             rule.put("annotations", annotations);
             rules.add(rule);
         }
@@ -129,6 +129,14 @@ class PromtoolRulesTest {
         group.put("name", "pgaks-" + NAMESPACE + "-" + CLUSTER);
         group.put("rules", rules);
         return Map.of("groups", List.of(group));
+    }
+
+    /** The rendered rule's static labels: severity, namespace and (except operator alerts) cnpg_cluster. */
+    private static Map<String, String> labels(ResolvedAlert alert) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("severity", alert.severity());
+        alert.labels().forEach(label -> labels.put(label.key(), label.value()));
+        return labels;
     }
 
     private static Map<String, String> annotations(ResolvedAlert alert) {
@@ -160,7 +168,7 @@ class PromtoolRulesTest {
                 (expected.isEmpty() ? silent : fired).add(name);
                 for (Map<String, Object> exp : expected) {
                     Map<String, Object> labels = new LinkedHashMap<>((Map<String, Object>) exp.getOrDefault("exp_labels", Map.of()));
-                    labels.put("severity", alert.severity());
+                    labels.putAll(labels(alert));
                     exp.put("exp_labels", labels);
                     exp.put("exp_annotations", annotations(alert));
                 }

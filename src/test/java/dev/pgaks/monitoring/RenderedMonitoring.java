@@ -25,9 +25,9 @@ final class RenderedMonitoring {
     static final String ALERTS_BICEP = "infra/modules/alerts.bicep";
     /** A Bicep single-quoted string after a property name: {@code key: '...'} with backslash escapes. */
     private static final Pattern BICEP_PROPERTY = Pattern.compile("(?m)^\\s*(alert|expression|summary|description|runbook_url): '((?:[^'\\\\]|\\\\.)*)'$");
-    /** Grafana's own variables, with values that make the query plain PromQL. */
+    /** Grafana's own variables and the dashboard's, with values that make the query plain PromQL. */
     private static final Map<String, String> GRAFANA_VARIABLES = Map.of(
-            "$__rate_interval", "5m", "$__interval", "1m", "$__range", "1h");
+            "$__rate_interval", "5m", "$__interval", "1m", "$__range", "1h", "$cluster", ".*");
 
     /** One alert as rendered: its PromQL and annotations. */
     record Rule(String alert, String expr, Map<String, String> annotations) {}
@@ -51,11 +51,47 @@ final class RenderedMonitoring {
                 : bicepRules(file(goldenCase, ALERTS_BICEP));
     }
 
-    /** The PrometheusRule's {@code spec}, which is a Prometheus rules file as it stands. */
+    /**
+     * The groups of every PrometheusRule in the file (the cluster's and the operator's) as one Prometheus rules file:
+     * a PrometheusRule's {@code spec} is a rules file as it stands.
+     */
     @SuppressWarnings("unchecked")
     static Map<String, Object> prometheusRuleSpec(String text) {
-        Map<String, Object> object = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(text);
-        return (Map<String, Object>) object.get("spec");
+        List<Object> groups = new ArrayList<>();
+        for (Object document : new Load(LoadSettings.builder().build()).loadAllFromString(text)) {
+            groups.addAll((List<Object>) ((Map<String, Object>) ((Map<String, Object>) document).get("spec")).get("groups"));
+        }
+        return Map.of("groups", groups);
+    }
+
+    /** Rule group name -> number of rules, from the PrometheusRules or the Azure rule group resources. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Integer> ruleGroupSizes(String goldenCase) {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        if (renders(goldenCase, PROMETHEUS_RULE)) {
+            for (Map<String, Object> group : (List<Map<String, Object>>) prometheusRuleSpec(file(goldenCase, PROMETHEUS_RULE)).get("groups")) {
+                sizes.put((String) group.get("name"), ((List<?>) group.get("rules")).size());
+            }
+            return sizes;
+        }
+        return bicepRuleGroupSizes(file(goldenCase, ALERTS_BICEP));
+    }
+
+    /** Each prometheusRuleGroups resource's name and the number of {@code alert:} or {@code record:} rules up to the next one. */
+    static Map<String, Integer> bicepRuleGroupSizes(String bicep) {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        String current = null;
+        for (String line : bicep.lines().toList()) {
+            if (line.startsWith("resource ") && line.contains("Microsoft.AlertsManagement/prometheusRuleGroups@")) {
+                current = "";
+            } else if (current != null && current.isEmpty() && line.startsWith("  name: ")) {
+                current = BicepStrings.value(line.substring("  name: ".length()).strip());
+                sizes.put(current, 0);
+            } else if (current != null && !current.isEmpty() && line.matches("\\s+(alert|record): .*")) {
+                sizes.merge(current, 1, Integer::sum);
+            }
+        }
+        return sizes;
     }
 
     @SuppressWarnings("unchecked")

@@ -79,6 +79,39 @@ class RenderedObjectsTest {
         }
     }
 
+    /**
+     * Rules select on cnpg_cluster, so every instance series must get it; the exporter's own `cluster` label (the
+     * CNPG cluster name) must not reach Azure, whose rule groups filter on cluster = the AKS cluster.
+     */
+    @SuppressWarnings("unchecked")
+    @ParameterizedTest
+    @MethodSource("dev.pgaks.golden.GoldenCases#names")
+    void instanceSeriesGetCnpgClusterAndLoseTheExporterClusterLabel(String goldenCase) {
+        Map<String, Object> cluster = Manifests.loadAll(RenderedMonitoring.file(goldenCase, "k8s/cluster.yaml")).get(0);
+        String name = (String) metadata(cluster).get("name");
+        Map<String, Object> instances = podMonitors(goldenCase).stream()
+                .filter(p -> metadata(p).get("name").equals(name)).findFirst().orElseThrow();
+        Map<String, Object> endpoint = ((List<Map<String, Object>>) ((Map<String, Object>) instances.get("spec"))
+                .get("podMetricsEndpoints")).get(0);
+        assertEquals(List.of(Map.of("sourceLabels", List.of("__meta_kubernetes_pod_label_cnpg_io_cluster"),
+                "targetLabel", "cnpg_cluster")), endpoint.get("relabelings"));
+        List<Map<String, Object>> metricRelabelings = (List<Map<String, Object>>) endpoint.get("metricRelabelings");
+        assertEquals(Map.of("sourceLabels", List.of("cluster"), "regex", name, "targetLabel", "cluster", "replacement", ""),
+                metricRelabelings.get(0), "an empty replacement removes the label");
+    }
+
+    /** Azure's PodMonitor templates set these limits; the agent may drop jobs without them. */
+    @Test
+    void azurePodMonitorsCarryTheLabelLimits() {
+        for (Map<String, Object> podMonitor : podMonitors("reference")) {
+            Map<?, ?> spec = (Map<?, ?>) podMonitor.get("spec");
+            assertEquals(63, spec.get("labelLimit"));
+            assertEquals(511, spec.get("labelNameLengthLimit"));
+            assertEquals(1023, spec.get("labelValueLengthLimit"));
+        }
+        podMonitors("prometheus-operator").forEach(p -> assertFalse(((Map<?, ?>) p.get("spec")).containsKey("labelLimit")));
+    }
+
     @Test
     void prometheusRuleIsRenderedOnlyForThePrometheusOperator() {
         assertFalse(RenderedMonitoring.renders("reference", RenderedMonitoring.PROMETHEUS_RULE));
@@ -128,7 +161,8 @@ class RenderedObjectsTest {
         boolean operator = RenderedMonitoring.renders(goldenCase, RenderedMonitoring.PROMETHEUS_RULE);
         boolean sidecar = Files.readString(GoldenCases.spec(goldenCase)).contains("grafana: sidecar-configmap");
         assertEquals(sidecar ? 1 : 0, kinds.stream().filter("ConfigMap"::equals).count(), "dashboard ConfigMap: " + kinds);
-        assertEquals(operator ? 1 : 0, kinds.stream().filter("PrometheusRule"::equals).count(), kinds.toString());
+        // The cluster's rules and the operator's, which live in the operator namespace.
+        assertEquals(operator ? 2 : 0, kinds.stream().filter("PrometheusRule"::equals).count(), kinds.toString());
         boolean pooler = RenderedMonitoring.file(goldenCase, "k8s/kustomization.yaml").contains("- pooler.yaml");
         assertEquals(pooler ? 3 : 2, kinds.stream().filter("PodMonitor"::equals).count(), kinds.toString());
         objects.stream().filter(o -> o.get("kind").equals("ConfigMap")).forEach(configMap -> {
