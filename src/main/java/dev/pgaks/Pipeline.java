@@ -96,7 +96,7 @@ public final class Pipeline {
     public Outcome<List<RenderedFile>> render(ResolvedSpec resolved) {
         List<RenderedFile> files = renderer.get().render(resolved);
         List<String> findings = new ArrayList<>(verifier.get().verify(files));
-        Rules.run(LintTree.of(files), Rules.ON_RENDER).forEach(f -> findings.add(f.format()));
+        Rules.run(LintTree.of(files), Rules.ALL).forEach(f -> findings.add(f.format()));
         if (!findings.isEmpty()) {
             throw new IllegalStateException("pgaks bug: rendered output failed verification:\n  " + String.join("\n  ", findings));
         }

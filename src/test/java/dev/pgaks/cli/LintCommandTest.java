@@ -22,14 +22,6 @@ import picocli.CommandLine;
 /** {@code pgaks lint} on the golden trees and on a tree a team has patched with its own overlay. */
 class LintCommandTest {
 
-    /**
-     * Findings the golden output has today, each fixed by other work in flight: the alert rule group is being
-     * split under 20 rules. Remove an entry once its fix is merged; the test then holds the golden trees to no
-     * findings at all.
-     */
-    private static final Map<String, Set<String>> PENDING = Map.of(
-            "azure.rule-group-size", Set.of("*"));
-
     @TempDir
     Path dir;
 
@@ -54,17 +46,10 @@ class LintCommandTest {
 
     @ParameterizedTest
     @MethodSource("cases")
-    void goldenTreesHaveNoFindingsBeyondThePendingOnes(String name) {
+    void goldenTreesHaveNoFindings(String name) {
         int code = run("lint", "golden/" + name + "/expected");
-        List<String> findings = out.lines().filter(l -> l.contains(": rule ")).toList();
-        List<String> unexpected = findings.stream().filter(l -> !pending(name, l)).toList();
-        assertEquals(List.of(), unexpected);
-        assertEquals(findings.isEmpty() ? 0 : 1, code, out + err);
-    }
-
-    private static boolean pending(String name, String line) {
-        return PENDING.entrySet().stream().anyMatch(e -> line.contains(": rule " + e.getKey() + ": ")
-                && (e.getValue().contains("*") || e.getValue().contains(name)));
+        assertEquals(List.of(), out.lines().filter(l -> l.contains(": rule ")).toList());
+        assertEquals(0, code, out + err);
     }
 
     @Test

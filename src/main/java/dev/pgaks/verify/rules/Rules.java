@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Every rule of the verify stage, and the ones cheap and settled enough to run on every render. */
+/** Every rule of the verify stage: cheap enough that every render and check runs them all (a finding there is a pgaks bug). */
 public final class Rules {
 
-    private static final Rule RULE_GROUP_SIZE = new RuleGroupSizeRule();
-
-    /** What {@code pgaks lint} runs. */
+    /** What every render, check and {@code pgaks lint} runs; lint adds the CRD schema validation. */
     public static final List<Rule> ALL = List.of(
             new InstancesRule(),
             new StorageSizeRule(),
@@ -21,14 +19,8 @@ public final class Rules {
             new PoolerRule(),
             new ClusterReferenceRule(),
             new PoolSizeRule(),
-            RULE_GROUP_SIZE,
+            new RuleGroupSizeRule(),
             new AuthorizedIpRangesRule());
-
-    /**
-     * What every render and check runs; a finding there is a pgaks bug (exit 3). The rule-group limit runs in lint
-     * only until the rendered alert groups keep it.
-     */
-    public static final List<Rule> ON_RENDER = ALL.stream().filter(r -> r != RULE_GROUP_SIZE).toList();
 
     private Rules() {}
 

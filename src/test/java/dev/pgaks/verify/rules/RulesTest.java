@@ -164,11 +164,6 @@ class RulesTest {
         assertEquals(18, PostgresParameterRule.major(null));
     }
 
-    @Test
-    void renderTimeRulesLeaveOutOnlyThePendingOnes() {
-        assertEquals(List.of("azure.rule-group-size"), Rules.ALL.stream()
-                .filter(r -> !Rules.ON_RENDER.contains(r)).map(Rule::id).sorted().toList());
-    }
 
     static LintTree tree(String path, String text) {
         return LintTree.of(List.of(file(path, text)));
