@@ -43,7 +43,7 @@ final class MonitoringResolver {
                 new PodMonitor("cnpg-operator", postgres.operatorNamespace(), METRICS_PORT,
                         List.of(new Label("app.kubernetes.io/name", "cloudnative-pg"))),
                 alerts.resolve(ctx),
-                cluster + "-alerts",
+                ResourceNames.alertRuleGroup(cluster),
                 email.isEmpty() ? null : actionGroup(name, env),
                 new ResolvedMonitoring.CustomQueries(cluster + "-monitoring-logical-replication", "custom-queries",
                         majorVersion(postgres) >= 15, majorVersion(postgres) >= 17),
