@@ -109,5 +109,24 @@ kubectl get pods --namespace ${ns} -l cnpg.io/cluster=${cluster} -o wide
 
 Expect ${p.instances} ready instance(s) on different nodes and zones<#if p.synchronous.enabled>, ${p.synchronous.number} synchronous standby(s) (`${p.synchronous.method}`)</#if><#if spec.backup.enabled>,
 and "Working WAL archiving: OK"; once the first base backup finished, a "First Point of Recoverability"</#if>.
-Operations: `runbooks/operations/` (failover drill, restore, PostgreSQL upgrade, AKS upgrade).
+## Operations
+
+Procedures in `${L.treeDir}/runbooks/operations/`, each with this deployment's names:
+
+| runbook | when |
+|---|---|
+| `failover-drill.md` | measure RTO and lost writes when the primary, its node or its zone is lost |
+| `switchover.md` | move the primary on purpose |
+| `fencing.md` | stop PostgreSQL in one instance to examine it, or destroy and rebuild it |
+| `forced-promotion.md` | no primary because the failover quorum blocks the promotion: the data-loss decision |
+| `restore.md` | point-in-time recovery into a new cluster, moving clients, cleaning up the source |
+| `test-restore.md` | the scheduled test that the backups restore |
+| `cluster-loss.md` | the AKS cluster or the region is lost: rebuild and restore |
+| `postgres-upgrade.md` | PostgreSQL minor and major upgrades |
+| `aks-upgrade.md` | Kubernetes upgrades of the control plane and node pools |
+| `operator-upgrade.md` | upgrading cert-manager, the operator and the plugin, in order |
+| `resize-and-scale.md` | volumes, instances, CPU and memory through the spec |
+| `rotate-credentials.md` | new passwords for the application owner and managed roles |
+| `diagnostics.md` | what to collect before changing anything |
+| `decommission.md` | removing the cluster and the disks and Azure resources it leaves |
 

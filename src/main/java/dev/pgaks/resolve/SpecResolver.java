@@ -55,18 +55,22 @@ public final class SpecResolver {
         return new ResolvedSpec(pgaksVersion, specFile,
                 ResourceNames.sha256(document.bytes()),
                 name, env, azure, aks, postgres, backup(t, name, env, azure, postgres), restore,
-                monitoring, operations(TreeLayout.of(specFile, outputDir, name, restore.enabled(), postgres.clusterName()),
-                        postgres, restore));
+                monitoring, operations(specFile, outputDir, name, postgres, restore, t.text("/backup/storageSku")));
     }
 
-    private static ResolvedOperations operations(TreeLayout layout, ResolvedPostgres postgres, ResolvedRestore restore) {
+    private static ResolvedOperations operations(String specFile, String outputDir, String name, ResolvedPostgres postgres,
+                                                 ResolvedRestore restore, String storageSku) {
         String cluster = postgres.clusterName();
+        String restored = cluster + "-restored";
+        TreeLayout layout = TreeLayout.of(specFile, outputDir, name, restore.enabled(), cluster, restored);
         String nextMajor = Integer.toString(Integer.parseInt(postgres.version()) + 1);
         String source = restore.sourceCluster();
         return new ResolvedOperations(layout,
                 postgres.synchronous().enabled() && postgres.synchronous().dataDurability().equals("required"),
-                cluster + "-drill-writer", "pgaks_failover_drill", cluster + "-restored", cluster + "-restore-test",
-                nextMajor, cluster + "-pg" + nextMajor,
+                cluster + "-drill-writer", "pgaks_failover_drill", restored, restored + "-rw",
+                postgres.bootstrap().secretProvided() ? postgres.bootstrap().secretName() : restored + "-app",
+                cluster + "-restore-test",
+                nextMajor, cluster + "-pg" + nextMajor, storageSku.contains("GRS") || storageSku.contains("GZRS"),
                 restore.enabled()
                         ? new ResolvedOperations.Source(source, ResourceNames.federatedCredential(source),
                                 ResourceNames.objectStore(source), ResourceNames.scheduledBackup(source),

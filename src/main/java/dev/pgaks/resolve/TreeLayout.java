@@ -14,25 +14,34 @@ import java.nio.file.Path;
  * @param treeDir          {@code outputDir/treeName}
  * @param azureOutputsFile the saved deployment outputs beside the spec, which render reads when no
  *                         {@code --azure-outputs} is given: outside the tree, which every render replaces
- * @param restoreSpecFile  the file name the restore runbook gives the copy of this spec
+ * @param restoreSpecFile  the file name the restore runbook gives the copy of this spec, with its own saved outputs
+ *                         {@code restoreAzureOutputsFile} and its own tree {@code restoreTreeDir}
  */
 public record TreeLayout(String specFile, String outputDir, String treeName, String treeDir, String azureOutputsFile,
-                         String restoreSpecFile) {
+                         String restoreSpecFile, String restoreAzureOutputsFile, String restoreTreeDir) {
 
     /** The CLI's default {@code -o}, and the golden cases' output directory as if rendered from the spec's directory. */
     public static final String DEFAULT_OUTPUT_DIR = "out";
 
-    static TreeLayout of(String specFile, String outputDir, String metadataName, boolean restore, String clusterName) {
+    static TreeLayout of(String specFile, String outputDir, String metadataName, boolean restore, String clusterName,
+                         String restoreClusterName) {
         String treeName = restore ? clusterName : metadataName;
-        String stem = stem(specFile);
-        return new TreeLayout(specFile, outputDir, treeName, outputDir.equals(".") ? treeName : outputDir + "/" + treeName,
-                stem + ".azure-outputs.json", stem + "-restore.yaml");
+        String restoreSpec = stem(specFile) + "-restore.yaml";
+        return new TreeLayout(specFile, outputDir, treeName, under(outputDir, treeName), outputsFileName(specFile),
+                restoreSpec, outputsFileName(restoreSpec), under(outputDir, restoreClusterName));
+    }
+
+    private static String under(String dir, String name) {
+        return dir.equals(".") ? name : dir + "/" + name;
+    }
+
+    private static String outputsFileName(String specFile) {
+        return stem(specFile) + ".azure-outputs.json";
     }
 
     /** The saved deployment outputs of {@code spec}: beside it, named after it. */
     public static Path savedOutputsOf(Path spec) {
-        Path name = spec.getFileName();
-        return spec.resolveSibling(stem(name.toString()) + ".azure-outputs.json");
+        return spec.resolveSibling(outputsFileName(spec.getFileName().toString()));
     }
 
     /**
