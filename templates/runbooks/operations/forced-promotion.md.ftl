@@ -62,7 +62,7 @@ done
 
 ```bash
 TARGET=$(kubectl get pods --namespace ${ns} -l cnpg.io/cluster=${cluster},cnpg.io/instanceRole=replica -o jsonpath='{.items[0].metadata.name}')
-# Set TARGET to the pod chosen in step 3 if it is not this one.
+# Set TARGET to the pod chosen above if it is not this one.
 kubectl cnpg promote ${cluster} "$TARGET" --namespace ${ns}
 kubectl get cluster ${cluster} --namespace ${ns} -o jsonpath='{.status.currentPrimary}{"\n"}'
 ```

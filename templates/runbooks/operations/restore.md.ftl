@@ -102,7 +102,7 @@ pgaks render ${sh.quote(L.specFile)} -o ${sh.quote(L.outputDir)}
 
 CNPG names the service account after the Cluster, so `${restored}` needs its own federated credential on
 `${spec.azure.workloadIdentityName}` (subject `system:serviceaccount:${ns}:${restored}`). Deploying the new tree's
-`infra/` adds it and changes nothing else; or create just the credential:
+`infra/` adds it (and the new cluster's alert rule group) and changes nothing else; or create just the credential:
 
 ```bash
 az identity federated-credential create --name fc-${restored} \

@@ -16,8 +16,9 @@ ${i}echo "primary: $PRIMARY"
 <#-- The PersistentVolumes a deleted cluster leaves behind, with their Azure disks (reclaim policy Retain). -->
 <#macro retainedDisks name>
 <#if p.storage.storageClass.retainDisks>
-StorageClass `${p.storage.storageClassName}` keeps volumes (reclaim policy Retain): deleting the claims leaves each
-PersistentVolume `Released` and its Azure disk billed. List them, check the list, then delete both:
+The volumes of `${name}` are Azure disks with reclaim policy Retain (as pgaks' storage classes for managed disks
+set it): deleting the claims leaves each PersistentVolume `Released` and its disk billed. List them, check the list,
+then delete both:
 
 ```bash
 kubectl get pv -o jsonpath='{range .items[?(@.spec.claimRef.namespace=="${ns}")]}{.metadata.name}{"\t"}{.spec.claimRef.name}{"\t"}{.spec.csi.volumeHandle}{"\t"}{.status.phase}{"\n"}{end}' \
@@ -29,6 +30,6 @@ while IFS=$'\t' read -r pv claim disk phase; do
 done < ${name}-volumes.tsv
 ```
 <#else>
-StorageClass `${p.storage.storageClassName}` deletes local NVMe volumes with their claims: nothing is left on the nodes.
+Local NVMe volumes (StorageClass `${p.storage.storageClassName}`, reclaim policy Delete) go with their claims: nothing is left on the nodes.
 </#if>
 </#macro>
