@@ -34,8 +34,10 @@ final class RenderInput {
      * The spec rendered in memory, and the directory its tree belongs in.
      *
      * @param previousClientId the real workload identity client ID of the tree on disk, if it has one
+     * @param outputsFile      the Azure outputs read, given or saved beside the spec
      */
-    record Rendering(ResolvedSpec spec, List<RenderedFile> files, Path tree, Optional<String> previousClientId) {
+    record Rendering(ResolvedSpec spec, List<RenderedFile> files, Path tree, Optional<String> previousClientId,
+                     Optional<Path> outputsFile) {
 
         boolean clientIdChanged() {
             return previousClientId.isPresent() && !previousClientId.get().equals(spec.azure().workloadIdentity().clientId());
@@ -55,7 +57,8 @@ final class RenderInput {
                         return Outcome.failure(List.of(keepClientId(resolved, tree, previous.get())));
                     }
                     return pipeline.render(resolved)
-                            .then(files -> Outcome.success(new Rendering(resolved, files, tree, previous)));
+                            .then(files -> Outcome.success(new Rendering(resolved, files, tree, previous,
+                                    Optional.ofNullable(outputsFile))));
                 });
     }
 
