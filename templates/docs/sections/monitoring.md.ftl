@@ -86,7 +86,7 @@ Runbook links are relative (`runbooks/CNPGClusterOffline.md` and so on); set `mo
 Import it into Azure Managed Grafana `${spec.azure.grafanaName}` (needs the `amg` Azure CLI extension and the Grafana Editor role):
 
 ```sh
-az grafana dashboard import --name ${spec.azure.grafanaName} --resource-group ${spec.azure.resourceGroup} --definition ${T}/${m.dashboard.file} --overwrite true
+az grafana dashboard import --name ${sh.quote(spec.azure.grafanaName)} --resource-group ${sh.quote(spec.azure.resourceGroup)} --definition ${T}/${m.dashboard.file} --overwrite true
 ```
 <#elseif m.grafana == "sidecar-configmap">
 `kubectl apply -k ${L.treeDir}/monitoring/` also creates ConfigMap `${m.dashboard.configMapName}` in `${p.namespace}` with label `grafana_dashboard: "1"`; the Grafana dashboard sidecar loads it if it watches that namespace (kube-prometheus-stack: `grafana.sidecar.dashboards.searchNamespace: ALL`).

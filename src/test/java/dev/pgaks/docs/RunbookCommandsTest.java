@@ -10,13 +10,17 @@ import dev.pgaks.k8s.ToolRequirement;
 import dev.pgaks.render.RenderedFile;
 import dev.pgaks.resolve.AzureOutputs;
 import dev.pgaks.resolve.ResolvedSpec;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -101,6 +105,25 @@ class RunbookCommandsTest {
         ShellBlocks.Block fine = ShellBlocks.of("t.md", "   ```sh\n   cat <<'EOF'\n   x\n   EOF\n   ```\n").get(0);
         assertEquals("cat <<'EOF'\nx\nEOF\n", fine.text(), "the list item's indentation is removed, as a reader copies it");
         assertTrue(ShellBlocks.syntaxError(ToolRequirement.command("bash"), fine).isEmpty());
+    }
+
+    /** Resource group names may hold parentheses, which the shell would read as a subshell unless quoted. */
+    @Test
+    void aResourceGroupWithParenthesesStaysOneWord(@TempDir Path dir) throws IOException {
+        Path spec = dir.resolve("pgaks.yaml");
+        Files.writeString(spec, Files.readString(GoldenCases.spec("reference"))
+                .replace("resourceGroup: rg-cnpg-prod", "resourceGroup: \"rg-(cnpg).prod\""));
+        Outcome<List<RenderedFile>> rendered = Pipeline.forRendering().render(spec, AzureOutputs.none());
+        List<RenderedFile> files = ((Outcome.Success<List<RenderedFile>>) rendered).value();
+        Path bash = ToolRequirement.command("bash");
+        int quoted = 0;
+        for (RenderedFile file : files.stream().filter(RunbookCommandsTest::checked).toList()) {
+            for (ShellBlocks.Block block : ShellBlocks.of(file.path(), file.text())) {
+                assertEquals(Optional.empty(), ShellBlocks.syntaxError(bash, block), block.where() + "\n" + block.text());
+                quoted += block.text().contains("'rg-(cnpg).prod'") ? 1 : 0;
+            }
+        }
+        assertTrue(quoted > 10, "the resource group is quoted in " + quoted + " blocks");
     }
 
     @Test
