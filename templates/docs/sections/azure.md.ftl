@@ -2,6 +2,8 @@
 <#assign aks = spec.aks>
 <#assign prometheus = spec.monitoring.prometheus == "azure-managed">
 <#assign grafana = spec.monitoring.grafana == "azure-managed">
+<#assign L = spec.operations.layout>
+<#assign T = sh.quote(L.treeDir)>
 <#assign hasStorage = paths?seq_contains("infra/modules/storage.bicep")>
 <#assign api = aks.apiServer>
 <#assign admins = az.admins>
@@ -50,42 +52,62 @@ One Bicep deployment into resource group `${az.resourceGroup}` (${az.location}) 
 
 - Azure CLI 2.56 or later, signed in (`az login`) to the target subscription, with a current Bicep (`az bicep upgrade`): an older Bicep only warns that it has no types for the API versions used (BCP081) and validates nothing.
 - On the resource group: Owner, or Contributor together with User Access Administrator (the deployment creates role assignments).
-- Resource providers registered in the subscription: Microsoft.ContainerService, Microsoft.ManagedIdentity, Microsoft.Storage, Microsoft.OperationalInsights, Microsoft.Insights, Microsoft.Monitor, Microsoft.Dashboard<#if prometheus>, Microsoft.AlertsManagement</#if><#if aks.azureContainerStorage>, Microsoft.KubernetesConfiguration</#if> (`az provider register --namespace <name>`).
+- Resource providers registered in the subscription: Microsoft.ContainerService, Microsoft.ManagedIdentity, Microsoft.Storage, Microsoft.OperationalInsights, Microsoft.Insights, Microsoft.Monitor, Microsoft.Dashboard<#if prometheus>, Microsoft.AlertsManagement</#if><#if aks.azureContainerStorage>, Microsoft.KubernetesConfiguration</#if> (`az provider register --namespace Microsoft.ContainerService`, and so on for each).
 - The region must offer availability zones ${az.zones?join(", ")} for the VM sizes in use.
 
 ### Commands
 
+From the directory holding `${L.specFile}`:
+
 ```bash
 # The deployment goes into an existing resource group.
-az group create --name ${az.resourceGroup} --location ${az.location}
+az group create --name ${sh.quote(az.resourceGroup)} --location ${sh.quote(az.location)}
 
 az deployment group create \
-  --resource-group ${az.resourceGroup} \
-  --name ${az.deploymentName} \
-  --template-file infra/main.bicep \
-  --parameters infra/main.bicepparam
+  --resource-group ${sh.quote(az.resourceGroup)} \
+  --name ${sh.quote(az.deploymentName)} \
+  --template-file ${T}/infra/main.bicep \
+  --parameters ${T}/infra/main.bicepparam
 
-# Values only Azure knows, e.g. the workload identity's client ID.
+# Values only Azure knows (the workload identity's client ID), saved beside the spec, outside the tree.
 az deployment group show \
-  --resource-group ${az.resourceGroup} \
-  --name ${az.deploymentName} \
-  --query properties.outputs > azure-outputs.json
+  --resource-group ${sh.quote(az.resourceGroup)} \
+  --name ${sh.quote(az.deploymentName)} \
+  --query properties.outputs > ${sh.quote(L.azureOutputsFile)}
 
-# Render again with them (same --output as before).
-pgaks render ${spec.specFile} --azure-outputs azure-outputs.json
+# Render again: pgaks reads ${L.azureOutputsFile} beside the spec by itself.
+pgaks render ${sh.quote(L.specFile)} -o ${sh.quote(L.outputDir)}
 
-az aks get-credentials --resource-group ${az.resourceGroup} --name ${aks.clusterName}
+az aks get-credentials --resource-group ${sh.quote(az.resourceGroup)} --name ${sh.quote(aks.clusterName)}
+<#if aks.entraId.enabled>
+kubelogin convert-kubeconfig -l azurecli
+</#if>
 ```
 
-<#if az.workloadIdentity.known>
-This tree was rendered with the deployment's outputs: the Cluster's service account in `k8s/cluster.yaml` carries the workload identity's client ID `${az.workloadIdentity.clientId}`.
-<#else>
-Until it is rendered with `--azure-outputs`, `k8s/cluster.yaml` carries the placeholder client ID `${az.workloadIdentity.clientId}` (marked by a comment) in the service account's `azure.workload.identity/client-id` annotation: PostgreSQL would start, but WAL archiving and backups would fail to authenticate. Do not apply `k8s/` before rendering again.
-</#if>
-The deployment's outputs are `clusterName`, `oidcIssuerUrl`, `workloadIdentityClientId`<#if hasStorage>, `storageBlobEndpoint`</#if><#if prometheus>, `monitorWorkspaceId`</#if><#if grafana>, `grafanaEndpoint`</#if>.
-<#if spec.restore.enabled>
+Keep `${L.azureOutputsFile}` with the spec (commit it; it holds IDs, no secret): every later `pgaks render` and
+`pgaks check` of `${L.specFile}` reads it, so rendering again never puts the placeholder client ID back. Without it,
+pgaks refuses to render over a tree that already carries a real client ID.
 
-Restore: the federated credential follows the Cluster's name, so this deployment adds `${az.federatedCredentialName}` for `${spec.postgres.clusterName}`; the credential of the source cluster `${spec.restore.sourceCluster}`, if it was deployed by pgaks under the same identity, remains. Delete it once the source cluster is retired (`az identity federated-credential list --identity-name ${az.workloadIdentityName} --resource-group ${az.resourceGroup}`, then `az identity federated-credential delete`). An identity holds at most 20 federated credentials.
+<#if az.workloadIdentity.known>
+This tree was rendered with the deployment's outputs: the Cluster's service account in `${L.treeDir}/k8s/cluster.yaml` carries the workload identity's client ID `${az.workloadIdentity.clientId}`.
+<#else>
+Until it is rendered with the outputs, `${L.treeDir}/k8s/cluster.yaml` carries the placeholder client ID `${az.workloadIdentity.clientId}` (marked by a comment) in the service account's `azure.workload.identity/client-id` annotation: PostgreSQL would start, but WAL archiving and backups would fail to authenticate. Do not apply `${L.treeDir}/k8s/` before rendering again.
+</#if>
+
+The workload identity webhook puts the client ID into a pod only when the pod starts. If it changes after the
+instances run (the identity was recreated, or `k8s/` was applied with the placeholder), apply the new tree and restart
+the instances, one at a time, primary last:
+
+```bash
+kubectl apply -k ${T}/k8s/
+kubectl cnpg restart ${sh.quote(spec.postgres.clusterName)} --namespace ${sh.quote(spec.postgres.namespace)}
+```
+
+The deployment's outputs are `clusterName`, `oidcIssuerUrl`, `workloadIdentityClientId`<#if hasStorage>, `storageBlobEndpoint`</#if><#if prometheus>, `monitorWorkspaceId`</#if><#if grafana>, `grafanaEndpoint`</#if>.
+<#if spec.operations.hasSource()>
+<#assign src = spec.operations.source>
+
+Restore: the federated credential follows the Cluster's name, so this deployment adds `${az.federatedCredentialName}` for `${spec.postgres.clusterName}`; the credential `${src.federatedCredentialName}` of the source cluster `${src.cluster}`, if it was deployed by pgaks under the same identity, remains. Delete it once the source cluster is retired (see `runbooks/operations/restore.md`). An identity holds at most 20 federated credentials.
 </#if>
 
 Not created here: the guide's static public IP and Network Contributor role for exposing PostgreSQL through a public load balancer.
@@ -96,13 +118,13 @@ Not created here: the guide's static public IP and Network Contributor role for 
 The backup storage account carries the `CanNotDelete` lock `${spec.backup.deleteLock.name}`: `az group delete` fails on it (after deleting whatever else it could). Only when the backups may go too, remove the lock first:
 
 ```bash
-az lock delete --name ${spec.backup.deleteLock.name} --resource-group ${az.resourceGroup} \
+az lock delete --name ${spec.backup.deleteLock.name} --resource-group ${sh.quote(az.resourceGroup)} \
   --resource-type Microsoft.Storage/storageAccounts --resource ${spec.backup.storageAccountName}
-az group delete --name ${az.resourceGroup}
+az group delete --name ${sh.quote(az.resourceGroup)}
 ```
 <#else>
 ```bash
-az group delete --name ${az.resourceGroup}
+az group delete --name ${sh.quote(az.resourceGroup)}
 ```
 
 <#if hasStorage>This deletes the backup storage account and every backup in it (`backup.deleteLock` is off).<#else>No backup storage account is part of this deployment.</#if>

@@ -1,13 +1,19 @@
 <#assign p = spec.postgres>
 <#assign ns = p.namespace>
 <#assign cluster = p.clusterName>
+<#assign L = spec.operations.layout>
+<#assign T = sh.quote(L.treeDir)>
 ## Helm charts and Kubernetes manifests
 
 Run these against the AKS cluster once the Azure deployment is done and the files were rendered again with its outputs
-(the workload identity client ID in `k8s/cluster.yaml` must not be the all-zero placeholder):
+(the workload identity client ID in `${L.treeDir}/k8s/cluster.yaml` must not be the all-zero placeholder), from the
+directory holding `${L.specFile}`:
 
 ```bash
-az aks get-credentials --resource-group ${spec.azure.resourceGroup} --name ${spec.aks.clusterName}
+az aks get-credentials --resource-group ${sh.quote(spec.azure.resourceGroup)} --name ${sh.quote(spec.aks.clusterName)}
+<#if spec.aks.entraId.enabled>
+kubelogin convert-kubeconfig -l azurecli
+</#if>
 ```
 
 ### 1. Helm charts, in this order
@@ -23,7 +29,7 @@ helm repo add ${r.repoName} ${r.repoUrl}
 helm repo update
 <#list p.operator.releases as r>
 helm upgrade --install ${r.release} ${r.repoName}/${r.chart} --version ${r.version} \
-  --namespace ${r.namespace} --create-namespace -f ${r.valuesFile} --wait
+  --namespace ${r.namespace} --create-namespace -f ${T}/${r.valuesFile} --wait
 </#list>
 ```
 
@@ -33,15 +39,20 @@ under `config.data`: the chart writes them to `cnpg-controller-manager-config` i
 the operator reads them (the guide applies that ConfigMap to the database namespace, where it has no effect).
 `STANDBY_TCP_USER_TIMEOUT` is in milliseconds: the guide's `'10'` would drop every standby connection at its first
 retransmission, so the operator's default (5000) stays unless `postgres.operator.standbyTcpUserTimeoutSeconds` is set.
+The operator runs as Deployment `${p.operator.operatorRelease().deploymentName()}` (Helm release `${p.operator.operatorRelease().release}`):
+
+```bash
+kubectl rollout status deployment/${p.operator.operatorRelease().deploymentName()} --namespace ${p.operatorNamespace}
+```
 
 ### 2. Kubernetes manifests
 
 ```bash
-kubectl apply -k k8s/
+kubectl apply -k ${T}/k8s/
 kubectl wait cluster/${cluster} --namespace ${ns} --for=condition=Ready --timeout=20m
 ```
 
-`k8s/kustomization.yaml` lists every object in apply order: the namespace `${ns}`, the StorageClass
+`${L.treeDir}/k8s/kustomization.yaml` lists every object in apply order: the namespace `${ns}`, the StorageClass
 `${p.storage.storageClassName}` (${p.storage.storageClass.provisioner}, reclaim policy ${p.storage.storageClass.reclaimPolicy})<#if spec.backup.enabled>,
 the ObjectStore `${spec.backup.objectStoreName}` (`${spec.backup.destinationPath}`, retention ${spec.backup.retention})</#if><#if spec.restore.enabled>,
 the ObjectStore `${spec.restore.sourceObjectStoreName}` holding the backups of `${spec.restore.sourceCluster}`</#if>, the Cluster
@@ -89,7 +100,7 @@ Managed roles whose password comes from a Secret need that Secret (type `kuberne
 <#if p.bootstrap.secretProvided>
 
 Create the application owner's Secret `${p.bootstrap.secretName}` (type `kubernetes.io/basic-auth`, `username: ${p.bootstrap.owner}`)
-in `${ns}` before `kubectl apply -k`; initdb reads it.
+in `${ns}` before `kubectl apply -k ${L.treeDir}/k8s/`; initdb reads it.
 <#else>
 
 CNPG generates the application owner's credentials in the Secret `${p.bootstrap.secretName}`.
@@ -97,14 +108,14 @@ CNPG generates the application owner's credentials in the Secret `${p.bootstrap.
 
 ### 3. By hand
 
-`k8s/manual/` is outside the kustomization: nothing there runs on `kubectl apply -k`.
+`${L.treeDir}/k8s/manual/` is outside the kustomization: nothing there runs on `kubectl apply -k`.
 <#if spec.backup.enabled>
 
 On-demand backup (a Backup is immutable: delete the previous one first):
 
 ```bash
-kubectl delete --namespace ${ns} --ignore-not-found -f k8s/manual/backup-on-demand.yaml
-kubectl apply --namespace ${ns} -f k8s/manual/backup-on-demand.yaml
+kubectl delete --namespace ${ns} --ignore-not-found -f ${T}/k8s/manual/backup-on-demand.yaml
+kubectl apply --namespace ${ns} -f ${T}/k8s/manual/backup-on-demand.yaml
 kubectl get backup ${spec.backup.onDemandBackupName} --namespace ${ns} --watch
 ```
 </#if>
@@ -113,7 +124,7 @@ kubectl get backup ${spec.backup.onDemandBackupName} --namespace ${ns} --watch
 Sample dataset (the guide's `datasample` table, written into `${p.bootstrap.database}` as `${p.bootstrap.owner}`):
 
 ```bash
-kubectl apply -f k8s/manual/sample-data-job.yaml
+kubectl apply -f ${T}/k8s/manual/sample-data-job.yaml
 kubectl wait job/${p.sampleData.jobName} --namespace ${ns} --for=condition=Complete --timeout=5m
 kubectl logs job/${p.sampleData.jobName} --namespace ${ns}
 ```
@@ -121,7 +132,7 @@ kubectl logs job/${p.sampleData.jobName} --namespace ${ns}
 
 ### 4. Check
 
-With the cnpg kubectl plugin (`kubectl krew install cnpg`):
+With the cnpg kubectl plugin:
 
 ```bash
 kubectl cnpg status ${cluster} --namespace ${ns}
@@ -130,5 +141,24 @@ kubectl get pods --namespace ${ns} -l cnpg.io/cluster=${cluster} -o wide
 
 Expect ${p.instances} ready instance(s) on different nodes and zones<#if p.synchronous.enabled>, ${p.synchronous.number} synchronous standby(s) (`${p.synchronous.method}`)</#if><#if spec.backup.enabled>,
 and "Working WAL archiving: OK"; once the first base backup finished, a "First Point of Recoverability"</#if>.
-Operations: `runbooks/operations/` (failover drill, restore, PostgreSQL upgrade, AKS upgrade).
+## Operations
+
+Procedures in `${L.treeDir}/runbooks/operations/`, each with this deployment's names:
+
+| runbook | when |
+|---|---|
+| `failover-drill.md` | measure RTO and lost writes when the primary, its node or its zone is lost |
+| `switchover.md` | move the primary on purpose |
+| `fencing.md` | stop PostgreSQL in one instance to examine it, or destroy and rebuild it |
+| `forced-promotion.md` | no primary because the failover quorum blocks the promotion: the data-loss decision |
+| `restore.md` | point-in-time recovery into a new cluster, moving clients, cleaning up the source |
+| `test-restore.md` | the scheduled test that the backups restore |
+| `cluster-loss.md` | the AKS cluster or the region is lost: rebuild and restore |
+| `postgres-upgrade.md` | PostgreSQL minor and major upgrades |
+| `aks-upgrade.md` | Kubernetes upgrades of the control plane and node pools |
+| `operator-upgrade.md` | upgrading cert-manager, the operator and the plugin, in order |
+| `resize-and-scale.md` | volumes, instances, CPU and memory through the spec |
+| `rotate-credentials.md` | new passwords for the application owner and managed roles |
+| `diagnostics.md` | what to collect before changing anything |
+| `decommission.md` | removing the cluster and the disks and Azure resources it leaves |
 

@@ -1,6 +1,8 @@
 <#-- Section of README.md, owned by the monitoring family (render/Observability, render/Runbooks). -->
 <#assign m = spec.monitoring>
 <#assign p = spec.postgres>
+<#assign L = spec.operations.layout>
+<#assign T = sh.quote(L.treeDir)>
 ## Monitoring
 
 <#if m.azureManagedPrometheus()>
@@ -25,7 +27,7 @@ Metrics are scraped by the **Prometheus Operator** (for example kube-prometheus-
 Apply after `k8s/`, once the PodMonitor CRD exists (<#if m.azureManagedPrometheus()>installed with managed Prometheus on the AKS cluster<#else>installed with the Prometheus Operator</#if>):
 
 ```sh
-kubectl apply -k monitoring/
+kubectl apply -k ${T}/monitoring/
 ```
 
 The kustomization sets no namespace: the instance PodMonitor belongs in `${p.namespace}`, the operator's in `${p.operatorNamespace}`, and each object names its own.
@@ -39,10 +41,15 @@ Some alerts read Kubernetes metrics: `CNPGClusterInstancesOnSameNode` (`kube_pod
 kube-state-metrics exports node labels only when allowed:
 <#if m.azureManagedPrometheus()>
 `infra/modules/aks.bicep` sets `azureMonitorProfile.metrics.kubeStateMetrics.metricLabelsAllowlist` to `nodes=[topology.kubernetes.io/zone]`.
-For an AKS cluster that was not deployed from `infra/`, set it with
+For an AKS cluster that was not deployed from `infra/`, set it with the command below; it names the Azure Monitor
+workspace `${spec.azure.monitorWorkspaceName}`, as without `--azure-monitor-workspace-resource-id` AKS creates a default workspace of its own
+(`az monitor account` needs a current Azure CLI):
 
 ```sh
-az aks update --name ${spec.aks.clusterName} --resource-group ${spec.azure.resourceGroup} --enable-azure-monitor-metrics --ksm-metric-labels-allow-list "nodes=[topology.kubernetes.io/zone]"
+az aks update --name ${sh.quote(spec.aks.clusterName)} --resource-group ${sh.quote(spec.azure.resourceGroup)} \
+  --enable-azure-monitor-metrics \
+  --azure-monitor-workspace-resource-id "$(az monitor account show --name ${sh.quote(spec.azure.monitorWorkspaceName)} --resource-group ${sh.quote(spec.azure.resourceGroup)} --query id -o tsv)" \
+  --ksm-metric-labels-allow-list "nodes=[topology.kubernetes.io/zone]"
 ```
 <#else>
 run it with `--metric-labels-allowlist=nodes=[topology.kubernetes.io/zone]` (kube-prometheus-stack: `kube-state-metrics.metricLabelsAllowlist: ["nodes=[topology.kubernetes.io/zone]"]`).
@@ -67,9 +74,9 @@ Prometheus evaluates the PrometheusRules and sends fired alerts to its Alertmana
 </#if>
 </#if>
 <#if m.runbookBaseUrl?has_content>
-Runbook links point at `${m.runbookBaseUrl}<alert>.md`: publish the `runbooks/` folder there.
+Runbook links point at `${m.runbookBaseUrl}` followed by the alert's name and `.md`: publish the `runbooks/` folder there.
 <#else>
-Runbook links are relative (`runbooks/<alert>.md`); set `monitoring.runbookBaseUrl` to where you publish the `runbooks/` folder to get clickable links.
+Runbook links are relative (`runbooks/CNPGClusterOffline.md` and so on); set `monitoring.runbookBaseUrl` to where you publish the `runbooks/` folder to get clickable links.
 </#if>
 
 ### Dashboard
@@ -79,10 +86,10 @@ Runbook links are relative (`runbooks/<alert>.md`); set `monitoring.runbookBaseU
 Import it into Azure Managed Grafana `${spec.azure.grafanaName}` (needs the `amg` Azure CLI extension and the Grafana Editor role):
 
 ```sh
-az grafana dashboard import --name ${spec.azure.grafanaName} --resource-group ${spec.azure.resourceGroup} --definition ${m.dashboard.file} --overwrite true
+az grafana dashboard import --name ${sh.quote(spec.azure.grafanaName)} --resource-group ${sh.quote(spec.azure.resourceGroup)} --definition ${T}/${m.dashboard.file} --overwrite true
 ```
 <#elseif m.grafana == "sidecar-configmap">
-`kubectl apply -k monitoring/` also creates ConfigMap `${m.dashboard.configMapName}` in `${p.namespace}` with label `grafana_dashboard: "1"`; the Grafana dashboard sidecar loads it if it watches that namespace (kube-prometheus-stack: `grafana.sidecar.dashboards.searchNamespace: ALL`).
+`kubectl apply -k ${L.treeDir}/monitoring/` also creates ConfigMap `${m.dashboard.configMapName}` in `${p.namespace}` with label `grafana_dashboard: "1"`; the Grafana dashboard sidecar loads it if it watches that namespace (kube-prometheus-stack: `grafana.sidecar.dashboards.searchNamespace: ALL`).
 <#else>
 `monitoring.grafana` is `none`: import the file into your Grafana by hand if you want it.
 </#if>

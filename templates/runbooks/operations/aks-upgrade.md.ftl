@@ -1,26 +1,34 @@
-<#assign p = spec.postgres>
+<#include "common/names.md.ftl">
 <#assign a = spec.aks>
 <!-- ${spec.header} -->
 # AKS upgrade: `${a.clusterName}`
 
 Automatic upgrades: channel `${a.upgrades.channel}`, node OS `${a.upgrades.nodeOsChannel}`, maintenance window
 ${a.upgrades.maintenanceDay} ${a.upgrades.maintenanceStartTime} UTC for ${a.upgrades.maintenanceDurationHours} h.
-This runbook is the manual path, one step at a time.
+This runbook is the manual path, one step at a time, from the directory holding `${L.specFile}`.
 
 1. Check the cluster is healthy and backups are current: `kubectl cnpg status ${p.clusterName} --namespace ${p.namespace}`.
-2. Pick the version: `az aks get-upgrades --resource-group ${spec.azure.resourceGroup} --name ${a.clusterName} -o table`.
+2. Pick the version: the lowest available upgrade (one minor at a time; set `VERSION` yourself for another one):
+
+   ```bash
+   az aks get-upgrades --resource-group ${rg} --name ${aksName} -o table
+   VERSION=$(az aks get-upgrades --resource-group ${rg} --name ${aksName} \
+     --query 'controlPlaneProfile.upgrades[].kubernetesVersion' -o tsv | sort -V | head -n 1)
+   echo "upgrading to $VERSION"
+   ```
+
 3. Control plane first; workloads keep running:
 
    ```bash
-   az aks upgrade --resource-group ${spec.azure.resourceGroup} --name ${a.clusterName} \
-     --control-plane-only --kubernetes-version <version>
+   az aks upgrade --resource-group ${rg} --name ${aksName} \
+     --control-plane-only --kubernetes-version "$VERSION" --yes
    ```
 
 4. System pool (operator, plugin, cert-manager, CoreDNS):
 
    ```bash
-   az aks nodepool upgrade --resource-group ${spec.azure.resourceGroup} --cluster-name ${a.clusterName} \
-     --name ${a.systemPool.name} --kubernetes-version <version>
+   az aks nodepool upgrade --resource-group ${rg} --cluster-name ${aksName} \
+     --name ${a.systemPool.name} --kubernetes-version "$VERSION" --yes
    ```
 
 5. PostgreSQL pools <#list a.postgresZonePools as pool>`${pool.name}`<#sep>, </#sep></#list> (one per zone), one pool
@@ -29,8 +37,8 @@ This runbook is the manual path, one step at a time.
 
    ```bash
 <#list a.postgresZonePools as pool>
-   az aks nodepool upgrade --resource-group ${spec.azure.resourceGroup} --cluster-name ${a.clusterName} \
-     --name ${pool.name} --kubernetes-version <version> --max-surge 1
+   az aks nodepool upgrade --resource-group ${rg} --cluster-name ${aksName} \
+     --name ${pool.name} --kubernetes-version "$VERSION" --max-surge 1 --yes
 </#list>
    ```
 

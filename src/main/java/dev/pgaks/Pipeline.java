@@ -16,6 +16,7 @@ import dev.pgaks.render.TemplateRenderer;
 import dev.pgaks.resolve.AzureOutputs;
 import dev.pgaks.resolve.ResolvedSpec;
 import dev.pgaks.resolve.SpecResolver;
+import dev.pgaks.resolve.TreeLayout;
 import dev.pgaks.validate.SpecSchema;
 import dev.pgaks.validate.SpecValidator;
 import dev.pgaks.verify.OutputVerifier;
@@ -85,7 +86,12 @@ public final class Pipeline {
     }
 
     public Outcome<ResolvedSpec> resolve(Path spec, AzureOutputs outputs) {
-        return validate(spec).then(document -> Outcome.success(resolver.get().resolve(document, outputs)));
+        return resolve(spec, outputs, TreeLayout.DEFAULT_OUTPUT_DIR);
+    }
+
+    /** @param outputDir the {@code -o} directory as seen from the spec's directory (see {@link TreeLayout}) */
+    public Outcome<ResolvedSpec> resolve(Path spec, AzureOutputs outputs, String outputDir) {
+        return validate(spec).then(document -> Outcome.success(resolver.get().resolve(document, outputs, outputDir)));
     }
 
     /** Every output file, including the ownership manifest, sorted by path. */

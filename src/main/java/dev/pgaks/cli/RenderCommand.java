@@ -30,7 +30,13 @@ final class RenderCommand implements Callable<Integer> {
             return Reporting.report(written, command.commandLine().getErr());
         }
         RenderInput.Rendering done = ((Outcome.Success<RenderInput.Rendering>) rendering).value();
-        command.commandLine().getOut().println("rendered " + done.files().size() + " files into " + done.tree());
+        command.commandLine().getOut().println("rendered " + done.files().size() + " files into " + done.tree()
+                + done.outputsFile().map(f -> " with the Azure outputs in " + f).orElse(""));
+        if (done.clientIdChanged()) {
+            command.commandLine().getOut().println("note: the workload identity client ID changed from "
+                    + done.previousClientId().orElseThrow() + "; after kubectl apply -k, restart the instances: kubectl cnpg restart "
+                    + done.spec().postgres().clusterName() + " --namespace " + done.spec().postgres().namespace());
+        }
         if (!done.spec().azure().workloadIdentity().known()) {
             command.commandLine().getOut().println(
                     "note: the workload identity client ID is a placeholder until you render with --azure-outputs (see README.md)");

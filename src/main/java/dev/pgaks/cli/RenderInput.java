@@ -1,12 +1,16 @@
 package dev.pgaks.cli;
 
 import dev.pgaks.Pipeline;
+import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.render.RenderedFile;
 import dev.pgaks.resolve.AzureOutputs;
 import dev.pgaks.resolve.ResolvedSpec;
+import dev.pgaks.resolve.TreeLayout;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,21 +22,58 @@ final class RenderInput {
 
     @Option(names = "--azure-outputs", paramLabel = "FILE",
             description = "JSON printed by `az deployment group show -g RG -n DEPLOYMENT --query properties.outputs`; "
-                    + "fills in values only Azure knows, such as the workload identity's client ID.")
+                    + "fills in values only Azure knows, such as the workload identity's client ID. "
+                    + "Default: SPEC's name with .azure-outputs.json (pgaks.azure-outputs.json beside pgaks.yaml), if it exists.")
     Path azureOutputs;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "out",
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = TreeLayout.DEFAULT_OUTPUT_DIR,
             description = "Parent directory of the rendered tree (default: ${DEFAULT-VALUE}).")
     Path output;
 
-    /** The spec rendered in memory, and the directory its tree belongs in. */
-    record Rendering(ResolvedSpec spec, List<RenderedFile> files, Path tree) {}
+    /**
+     * The spec rendered in memory, and the directory its tree belongs in.
+     *
+     * @param previousClientId the real workload identity client ID of the tree on disk, if it has one
+     * @param outputsFile      the Azure outputs read, given or saved beside the spec
+     */
+    record Rendering(ResolvedSpec spec, List<RenderedFile> files, Path tree, Optional<String> previousClientId,
+                     Optional<Path> outputsFile) {
+
+        boolean clientIdChanged() {
+            return previousClientId.isPresent() && !previousClientId.get().equals(spec.azure().workloadIdentity().clientId());
+        }
+    }
 
     Outcome<Rendering> render() {
         Pipeline pipeline = Pipeline.forRendering();
-        Outcome<AzureOutputs> outputs = azureOutputs == null ? Outcome.success(AzureOutputs.none()) : AzureOutputs.read(azureOutputs);
-        return outputs.then(o -> pipeline.resolve(spec, o))
-                .then(resolved -> pipeline.render(resolved)
-                        .then(files -> Outcome.success(new Rendering(resolved, files, output.resolve(resolved.name())))));
+        Path outputsFile = azureOutputs != null ? azureOutputs : savedOutputs().orElse(null);
+        Outcome<AzureOutputs> outputs = outputsFile == null ? Outcome.success(AzureOutputs.none()) : AzureOutputs.read(outputsFile);
+        String outputDir = TreeLayout.outputDirFromSpec(spec, output);
+        return outputs.then(o -> pipeline.resolve(spec, o, outputDir))
+                .then(resolved -> {
+                    Path tree = output.resolve(resolved.operations().layout().treeName());
+                    Optional<String> previous = AzureOutputs.clientIdInTree(tree);
+                    if (previous.isPresent() && !resolved.azure().workloadIdentity().known()) {
+                        return Outcome.failure(List.of(keepClientId(resolved, tree, previous.get())));
+                    }
+                    return pipeline.render(resolved)
+                            .then(files -> Outcome.success(new Rendering(resolved, files, tree, previous,
+                                    Optional.ofNullable(outputsFile))));
+                });
+    }
+
+    private Optional<Path> savedOutputs() {
+        Path saved = TreeLayout.savedOutputsOf(spec);
+        return Files.isRegularFile(saved) ? Optional.of(saved) : Optional.empty();
+    }
+
+    private Diagnostic keepClientId(ResolvedSpec resolved, Path tree, String clientId) {
+        return Diagnostic.ofFile(tree.resolve("k8s/cluster.yaml").toString(),
+                "carries the workload identity client ID " + clientId + "; rendering without the Azure outputs would replace it with the all-zero placeholder,"
+                        + " and WAL archiving would stop at the next pod restart",
+                "save the outputs beside the spec: az deployment group show --resource-group "
+                        + resolved.azure().resourceGroup() + " --name " + resolved.azure().deploymentName()
+                        + " --query properties.outputs > " + TreeLayout.savedOutputsOf(spec)
+                        + " (or pass --azure-outputs FILE)");
     }
 }

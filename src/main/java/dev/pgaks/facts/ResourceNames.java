@@ -30,6 +30,23 @@ public final class ResourceNames {
         return "pg-" + name;
     }
 
+    /** Named after the PostgreSQL cluster, so that a cluster under a new name (a restore) gets a credential of its own. */
+    public static String federatedCredential(String cluster) {
+        return "fc-" + cluster;
+    }
+
+    public static String objectStore(String cluster) {
+        return cluster + "-backups";
+    }
+
+    public static String scheduledBackup(String cluster) {
+        return cluster + "-daily";
+    }
+
+    public static String alertRuleGroup(String cluster) {
+        return cluster + "-alerts";
+    }
+
     /** 3-24 lowercase letters and digits: {@code st} + name letters (up to 14) + environment initial + 7 hash chars. */
     public static String storageAccount(String name, String environment, String resourceGroup, String location) {
         String letters = name.replaceAll("[^a-z0-9]", "");

@@ -35,6 +35,18 @@ public final class MarkupFormats {
         return out.append('\'').toString();
     }
 
+    /**
+     * One shell word for a command in a Markdown code block: as it is when it holds only characters no shell treats
+     * specially, else single-quoted (a quote inside becomes {@code '\''}), so a pasted command gets the value as one
+     * argument whatever it holds.
+     */
+    public static String shellWord(String value) {
+        if (!value.isEmpty() && value.matches("[A-Za-z0-9_./:=@%+,-]+")) {
+            return value;
+        }
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
+
     static String jsonString(String value) {
         return YamlScalars.doubleQuoted(value);
     }

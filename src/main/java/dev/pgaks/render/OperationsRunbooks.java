@@ -4,12 +4,14 @@ import dev.pgaks.resolve.ResolvedSpec;
 import java.util.List;
 
 /**
- * {@code runbooks/operations/}: the procedures an operator runs by hand (failover drill, restore, PostgreSQL and AKS
- * upgrades), written out with this deployment's names.
+ * {@code runbooks/operations/}: the procedures an operator runs by hand, written out with this deployment's names.
+ * {@code common/} holds what they include, not runbooks.
  */
 public final class OperationsRunbooks implements OutputFamily {
 
-    private static final List<String> RUNBOOKS = List.of("failover-drill", "restore", "postgres-upgrade", "aks-upgrade");
+    private static final List<String> RUNBOOKS = List.of("failover-drill", "switchover", "fencing", "forced-promotion",
+            "restore", "test-restore", "cluster-loss", "postgres-upgrade", "aks-upgrade", "operator-upgrade",
+            "resize-and-scale", "rotate-credentials", "diagnostics", "decommission");
 
     @Override
     public List<PlannedFile> plan(ResolvedSpec spec) {

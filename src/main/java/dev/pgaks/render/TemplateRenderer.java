@@ -45,6 +45,14 @@ public final class TemplateRenderer {
         return MarkupFormats.YAML.fromMarkup(YamlScalars.block(text, indent));
     });
 
+    /** {@code ${sh.quote(value)}}: one shell word in a command of a Markdown code block (see MarkupFormats#shellWord). */
+    private static final Map<String, TemplateMethodModelEx> SHELL = Map.of("quote", arguments -> {
+        if (arguments.size() != 1) {
+            throw new TemplateModelException("sh.quote(value) takes one argument");
+        }
+        return MarkupFormats.shellWord(((TemplateScalarModel) arguments.get(0)).getAsString());
+    });
+
     private final Configuration configuration;
     private final List<OutputFamily> families;
 
@@ -158,6 +166,7 @@ public final class TemplateRenderer {
         model.put("path", file.path());
         model.put("paths", paths);
         model.put("yaml", YAML_BLOCKS);
+        model.put("sh", SHELL);
         StringWriter out = new StringWriter();
         try {
             configuration.getTemplate(file.template()).process(model, out);

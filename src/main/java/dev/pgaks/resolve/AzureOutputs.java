@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,8 @@ import java.util.regex.Pattern;
 public record AzureOutputs(Optional<String> workloadIdentityClientId) {
 
     public static final String CLIENT_ID_OUTPUT = "workloadIdentityClientId";
+    private static final Pattern TREE_CLIENT_ID = Pattern.compile(
+            "azure\\.workload\\.identity/client-id: \"([0-9a-fA-F-]{36})\"");
     private static final Pattern GUID = Pattern.compile("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$");
 
     public static AzureOutputs none() {
@@ -40,6 +43,23 @@ public record AzureOutputs(Optional<String> workloadIdentityClientId) {
             return fail(name, "output '" + CLIENT_ID_OUTPUT + "' is not a GUID: " + value.asText());
         }
         return Outcome.success(new AzureOutputs(Optional.of(value.asText())));
+    }
+
+    /**
+     * The client ID a previously rendered tree gave the Cluster's service account, if it is a real one: rendering
+     * without the outputs would put the placeholder back, and the next pod restart would stop WAL archiving.
+     */
+    public static Optional<String> clientIdInTree(Path tree) {
+        Path cluster = tree.resolve("k8s/cluster.yaml");
+        if (!Files.isRegularFile(cluster)) {
+            return Optional.empty();
+        }
+        try {
+            Matcher m = TREE_CLIENT_ID.matcher(Files.readString(cluster));
+            return m.find() && !m.group(1).equals(SpecResolver.CLIENT_ID_PLACEHOLDER) ? Optional.of(m.group(1)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static Outcome<AzureOutputs> fail(String file, String message) {

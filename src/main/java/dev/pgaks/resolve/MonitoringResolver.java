@@ -53,7 +53,7 @@ final class MonitoringResolver {
         boolean azureManaged = prometheus.equals("azure-managed");
         LabelLimits limits = azureManaged ? AZURE_LABEL_LIMITS : null;
         List<ResolvedAlert> resolved = alerts.resolve(ctx);
-        String ruleGroupName = cluster + "-alerts";
+        String ruleGroupName = ResourceNames.alertRuleGroup(cluster);
         return new ResolvedMonitoring(prometheus, t.text("/monitoring/grafana"), email,
                 extraGrafanaAdmins(t, azure), ctx.runbookBaseUrl(),
                 azureManaged ? AZURE_POD_MONITOR_API : OPERATOR_POD_MONITOR_API,

@@ -79,14 +79,34 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
      * @param releases  every Helm release, in install order
      */
     public record Operator(String chartVersion, String version, String certManagerChartVersion, List<Parameter> config,
-                           SystemPlacement placement, List<HelmRelease> releases) {}
+                           SystemPlacement placement, List<HelmRelease> releases) {
+
+        /** The release of the operator chart itself. */
+        public HelmRelease operatorRelease() {
+            return releases.stream().filter(r -> r.chart().equals(OPERATOR_CHART)).findFirst().orElseThrow();
+        }
+    }
+
+    /** The CloudNativePG operator's Helm chart. */
+    public static final String OPERATOR_CHART = "cloudnative-pg";
 
     /** Node selector and toleration that put add-on pods on the AKS system pool. */
     public record SystemPlacement(String nodeLabelKey, String nodeLabelValue, String tolerationKey) {}
 
     /** One {@code helm upgrade --install}: release name, chart coordinates, namespace and the rendered values file. */
     public record HelmRelease(String release, String repoName, String repoUrl, String chart, String version,
-                              String namespace, String valuesFile) {}
+                              String namespace, String valuesFile) {
+
+        /**
+         * The chart's Deployment, named by Helm's usual fullname rule (none of these charts overrides it): the release
+         * name when it contains the chart name, else release-chart, at most 63 characters. The operator installed as
+         * release {@code cnpg} is {@code cnpg-cloudnative-pg}, not the manifest install's cnpg-controller-manager.
+         */
+        public String deploymentName() {
+            String full = release.contains(chart) ? release : release + "-" + chart;
+            return (full.length() > 63 ? full.substring(0, 63) : full).replaceAll("-+$", "");
+        }
+    }
 
     /** The guide's sample dataset, loaded by a Job run by hand. */
     public record SampleData(boolean enabled, String jobName) {}

@@ -8,7 +8,8 @@ package dev.pgaks.resolve;
  */
 public record ResolvedSpec(String pgaksVersion, String specFile, String specSha256, String name, String environment,
                            ResolvedAzure azure, ResolvedAks aks, ResolvedPostgres postgres, ResolvedBackup backup,
-                           ResolvedRestore restore, ResolvedMonitoring monitoring) {
+                           ResolvedRestore restore, ResolvedMonitoring monitoring,
+                           ResolvedOperations operations) {
 
     /** The one-line header every generated file that allows comments starts with. */
     public String header() {

@@ -57,7 +57,13 @@ public final class SpecResolver {
         this.monitoringResolver = new MonitoringResolver(schema);
     }
 
+    /** As rendered from the spec's directory with the default {@code -o}. */
     public ResolvedSpec resolve(SpecDocument document, AzureOutputs outputs) {
+        return resolve(document, outputs, TreeLayout.DEFAULT_OUTPUT_DIR);
+    }
+
+    /** @param outputDir the {@code -o} directory as seen from the spec's directory, for the README's commands */
+    public ResolvedSpec resolve(SpecDocument document, AzureOutputs outputs, String outputDir) {
         SpecTree t = new SpecTree(SchemaDefaults.apply(schema.root(), document.root()));
         String name = t.text("/metadata/name");
         String env = t.text("/metadata/environment");
@@ -67,10 +73,34 @@ public final class SpecResolver {
         ResolvedMonitoring monitoring = monitoringResolver.resolve(t, name, env, azure, aks, postgres);
         // The file name appears in comment headers, which no escaping protects: keep it to printable characters.
         String specFile = Path.of(document.file()).getFileName().toString().replaceAll("[^\\p{Print}]", "_");
+        ResolvedRestore restore = restore(t);
         return new ResolvedSpec(pgaksVersion, specFile,
                 ResourceNames.sha256(document.bytes()),
-                name, env, azure, aks, postgres, backup(t, name, env, azure, aks, postgres), restore(t),
-                monitoring);
+                name, env, azure, aks, postgres, backup(t, name, env, azure, aks, postgres), restore,
+                monitoring, operations(specFile, outputDir, name, postgres, restore, monitoring, t.text("/backup/storageSku")));
+    }
+
+    private static ResolvedOperations operations(String specFile, String outputDir, String name, ResolvedPostgres postgres,
+                                                 ResolvedRestore restore, ResolvedMonitoring monitoring,
+                                                 String storageSku) {
+        String cluster = postgres.clusterName();
+        String restored = cluster + "-restored";
+        TreeLayout layout = TreeLayout.of(specFile, outputDir, name, restore.enabled(), cluster, restored);
+        String nextMajor = Integer.toString(Integer.parseInt(postgres.version()) + 1);
+        String source = restore.sourceCluster();
+        return new ResolvedOperations(layout,
+                postgres.synchronous().enabled() && postgres.synchronous().dataDurability().equals("required"),
+                cluster + "-drill-writer", "pgaks_failover_drill", restored, restored + "-rw",
+                postgres.bootstrap().secretProvided() ? postgres.bootstrap().secretName() : restored + "-app",
+                cluster + "-restore-test",
+                nextMajor, cluster + "-pg" + nextMajor, storageSku.contains("GRS") || storageSku.contains("GZRS"),
+                restore.enabled()
+                        ? new ResolvedOperations.Source(source, restore.sourceServerName(),
+                                ResourceNames.federatedCredential(source), ResourceNames.objectStore(source),
+                                ResourceNames.scheduledBackup(source), ResourceNames.alertRuleGroup(source),
+                                monitoring.clusterRuleGroups().stream().map(g -> AlertRuleGroups.clusterGroupName(
+                                        ResourceNames.alertRuleGroup(source), g.theme())).toList())
+                        : null);
     }
 
     private static ResolvedAzure azure(SpecTree t, String name, String env, AzureOutputs outputs,
@@ -87,7 +117,7 @@ public final class SpecResolver {
                 tags.entrySet().stream().map(e -> new ResolvedAzure.Tag(e.getKey(), e.getValue())).toList(),
                 "id-" + base + "-aks",
                 "id-" + base + "-postgres",
-                "fc-" + postgres.clusterName(),
+                ResourceNames.federatedCredential(postgres.clusterName()),
                 "log-" + base,
                 "amw-" + base,
                 grafanaName(base),
@@ -262,7 +292,7 @@ public final class SpecResolver {
                     "cert-manager", t.text("/postgres/operator/certManagerChartVersion"), "cert-manager",
                     "helm/cert-manager.values.yaml"));
         }
-        releases.add(new ResolvedPostgres.HelmRelease("cnpg", CNPG_REPO_NAME, CNPG_REPO_URL, "cloudnative-pg",
+        releases.add(new ResolvedPostgres.HelmRelease("cnpg", CNPG_REPO_NAME, CNPG_REPO_URL, ResolvedPostgres.OPERATOR_CHART,
                 t.text("/postgres/operator/chartVersion"), operatorNamespace, "helm/cnpg-operator.values.yaml"));
         if (plugin) {
             releases.add(new ResolvedPostgres.HelmRelease("plugin-barman-cloud", CNPG_REPO_NAME, CNPG_REPO_URL,
@@ -343,8 +373,8 @@ public final class SpecResolver {
         }
         return new ResolvedBackup(t.flag("/backup/enabled"), account, container, t.text("/backup/storageSku"), retention,
                 retentionDays, schedule, t.text("/backup/compression"),
-                t.text("/backup/pluginChartVersion"), postgres.clusterName() + "-backups",
-                "https://" + account + ".blob.core.windows.net/" + container, postgres.clusterName() + "-daily",
+                t.text("/backup/pluginChartVersion"), ResourceNames.objectStore(postgres.clusterName()),
+                "https://" + account + ".blob.core.windows.net/" + container, ResourceNames.scheduledBackup(postgres.clusterName()),
                 postgres.clusterName() + "-on-demand", new ResolvedBackup.Sidecar("500m", "512Mi"),
                 SOFT_DELETE_DAYS, orDerived(t, "/backup/serverName", postgres.clusterName()),
                 new ResolvedBackup.DeleteLock(t.flag("/backup/deleteLock"), "pgaks-keep-backups"));

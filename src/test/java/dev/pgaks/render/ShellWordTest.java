@@ -1,0 +1,36 @@
+package dev.pgaks.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.pgaks.k8s.ToolRequirement;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code sh.quote}: whatever a value holds, bash reads it back as exactly one word with that value. */
+class ShellWordTest {
+
+    private static final List<String> HOSTILE = List.of("rg-orders-prod", "my dir/out", "it's", "$(touch /tmp/pwned)",
+            "`id`", "a;b|c&d", "\"quoted\"", "back\\slash", "*", "~", "", "new\nline", "tab\there", "-o", "ümlaut");
+
+    @Test
+    void everyValueRoundTripsThroughBashAsOneWord() throws IOException, InterruptedException {
+        String bash = ToolRequirement.command("bash").toString();
+        for (String value : HOSTILE) {
+            Process p = new ProcessBuilder(bash, "-c", "set -- " + MarkupFormats.shellWord(value) + "; printf '%s|%s' \"$#\" \"$1\"")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            assertEquals("1|" + value, out, "value " + value + " quoted as " + MarkupFormats.shellWord(value));
+        }
+    }
+
+    @Test
+    void plainNamesStayAsTheyAre() {
+        assertEquals("out/cnpg", MarkupFormats.shellWord("out/cnpg"));
+        assertEquals("rg-orders-prod", MarkupFormats.shellWord("rg-orders-prod"));
+        assertEquals("'my dir'", MarkupFormats.shellWord("my dir"));
+        assertEquals("'it'\\''s'", MarkupFormats.shellWord("it's"));
+    }
+}

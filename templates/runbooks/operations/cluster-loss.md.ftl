@@ -1,0 +1,77 @@
+<#include "common/names.md.ftl">
+<#assign b = spec.backup>
+<!-- ${spec.header} -->
+# Losing the AKS cluster or the region: `${spec.aks.clusterName}`
+
+The instances of `${cluster}` run in AKS cluster `${spec.aks.clusterName}` in ${spec.azure.location}, spread over zones ${spec.azure.zones?join(", ")}:
+one zone down is a failover (`runbooks/operations/failover-drill.md`). This runbook is for the AKS cluster itself gone or
+unusable (deleted, its control plane broken beyond repair), or the whole region down. Run from the directory holding
+`${L.specFile}`.
+<#if !b.enabled>
+
+Backups are disabled in this spec (`backup.enabled: false`): without them, losing the AKS cluster loses the data.
+Enable backups now.
+<#else>
+
+The backups survive in storage account `${b.storageAccountName}` (${b.storageSku}, container `${b.containerName}`):
+<#if ops.geoRedundantBackups>
+geo-redundant, so after a regional outage Microsoft can fail the account over to the paired region (or you can:
+`az storage account failover --name ${b.storageAccountName}`), losing the last minutes of replication.
+<#else>
+redundant within ${spec.azure.location} only: if the region is lost, so are the backups until it returns. For a
+recovery in another region, choose a geo-redundant `backup.storageSku`.
+</#if>
+
+## The AKS cluster is lost, the region is fine
+
+1. Check what is left: the resource group, the storage account and the identity normally are.
+
+   ```bash
+   az aks show --resource-group ${rg} --name ${aksName} --query provisioningState -o tsv
+   az storage account show --name ${b.storageAccountName} --resource-group ${rg} --query provisioningState -o tsv
+   az identity show --name ${sh.quote(spec.azure.workloadIdentityName)} --resource-group ${rg} --query clientId -o tsv
+   ```
+
+2. Rebuild the AKS cluster by deploying `infra/` again (README.md, "Azure infrastructure"). A new AKS cluster has a
+   new OIDC issuer: the deployment updates the federated credential `${spec.azure.federatedCredentialName}` to it. Save the
+   outputs and render again (the client ID stays the same unless the identity was recreated):
+
+   ```bash
+   az deployment group create --resource-group ${rg} --name ${sh.quote(spec.azure.deploymentName)} \
+     --template-file ${T}/infra/main.bicep --parameters ${T}/infra/main.bicepparam
+   az deployment group show --resource-group ${rg} --name ${sh.quote(spec.azure.deploymentName)} \
+     --query properties.outputs > ${sh.quote(L.azureOutputsFile)}
+   pgaks render ${sh.quote(L.specFile)} -o ${sh.quote(L.outputDir)}
+   az aks get-credentials --resource-group ${rg} --name ${aksName} --overwrite-existing
+<#if spec.aks.entraId.enabled>
+   kubelogin convert-kubeconfig -l azurecli
+</#if>
+   ```
+
+3. Install the Helm charts as in README.md.
+
+4. Recover `${cluster}` from its backups: follow `runbooks/operations/restore.md` for a spec with `restore.enabled: true`,
+   `restore.sourceCluster: ${cluster}` and a new `postgres.clusterName` (the new cluster archives under its own server
+   name, so the old archive stays intact as the source). Without `targetTime` it replays to the last archived WAL:
+   commits not yet archived when the cluster was lost are gone.
+
+5. Point clients at the new cluster's read-write service and Secret (restore runbook, step 7), and re-import the
+   dashboard and alert rules with the new cluster's name.
+
+## The region is lost
+
+1. Choose a region and, if the storage account is not geo-redundant, wait for ${spec.azure.location}: there is no copy
+   elsewhere. With a geo-redundant account, fail it over (it then becomes locally redundant in the new region):
+
+   ```bash
+   az storage account failover --name ${b.storageAccountName} --resource-group ${rg}
+   ```
+
+2. Copy the spec, set `azure.location` to the new region (and `azure.zones` to zones it offers), keep `metadata.name`,
+   `azure.resourceGroup` and `backup.storageAccountName: ${b.storageAccountName}` (set it explicitly: the derived name
+   hashes the location), and make it a restore as in step 4 above. Render it, deploy its `infra/`, install the charts
+   and apply `k8s/`.
+
+3. After the region returns, decommission the old deployment (`runbooks/operations/decommission.md`) rather than
+   starting it: two primaries would write to the same container.
+</#if>

@@ -1,0 +1,63 @@
+<#include "common/names.md.ftl">
+<#assign b = spec.backup>
+<!-- ${spec.header} -->
+# Decommissioning: `${cluster}`
+
+Removes the cluster and what it leaves behind. Take a final backup and keep it as long as your retention rules
+require before step 4. Run from the directory holding `${L.specFile}`.
+
+1. Stop new backups and delete the cluster (its pods and claims; the operator removes the Services and generated Secrets):
+
+   ```bash
+<#if b.enabled>
+   kubectl delete scheduledbackup ${b.scheduledBackupName} --namespace ${ns} --ignore-not-found
+</#if>
+<#if p.pooler.enabled>
+   kubectl delete pooler ${p.pooler.name} --namespace ${ns} --ignore-not-found
+</#if>
+   kubectl delete cluster ${cluster} --namespace ${ns}
+   kubectl delete -k ${T}/monitoring/ --ignore-not-found
+   kubectl delete -k ${T}/k8s/ --ignore-not-found
+   ```
+
+   `kubectl delete -k ${L.treeDir}/k8s/` also deletes the namespace `${ns}` and the StorageClass `${p.storage.storageClassName}`: skip it if
+   other workloads share them, and delete the remaining objects of the kustomization one by one.
+
+2. The volumes:
+
+<@retainedDisks name=cluster/>
+
+3. Azure: the federated credential<#if spec.monitoring.azureManagedPrometheus()> and the alert rule groups</#if>, or the whole resource group if it holds nothing else:
+
+   ```bash
+   az identity federated-credential delete --name ${spec.azure.federatedCredentialName} \
+     --identity-name ${sh.quote(spec.azure.workloadIdentityName)} --resource-group ${rg} --yes
+<#if spec.monitoring.azureManagedPrometheus()>
+<#list spec.monitoring.clusterRuleGroups() as group>
+   az alerts-management prometheus-rule-group delete --name ${group.name} --resource-group ${rg}
+</#list>
+</#if>
+   # Everything pgaks deployed, the AKS cluster and its node resource group included:
+   az group delete --name ${rg} --yes
+   ```
+
+<#if b.enabled>
+4. The backups in `${b.destinationPath}` are not deleted with the cluster, and with the cluster gone the plugin's
+   retention no longer prunes them: they stay until you delete them.
+<#if b.deleteLock.enabled>
+   The storage account `${b.storageAccountName}` carries the `CanNotDelete` lock `${b.deleteLock.name}`, so the
+   `az group delete` above removes everything else and fails on the account. When the backups may go, lift the lock
+   and delete the account (or the group again):
+
+   ```bash
+   az lock delete --name ${b.deleteLock.name} --resource-group ${rg} \
+     --resource-type Microsoft.Storage/storageAccounts --resource ${b.storageAccountName}
+   az storage account delete --name ${b.storageAccountName} --resource-group ${rg} --yes
+   ```
+<#else>
+   `az group delete` removes the storage account `${b.storageAccountName}` with them.
+</#if>
+   Deleted blobs stay recoverable for ${b.softDeleteDays} days (soft delete).
+
+</#if>
+Finally remove `${L.specFile}`, `${L.azureOutputsFile}` and the tree `${L.treeDir}/` from the repository.
