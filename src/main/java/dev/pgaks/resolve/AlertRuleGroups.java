@@ -1,5 +1,6 @@
 package dev.pgaks.resolve;
 
+import dev.pgaks.facts.AzureLimits;
 import dev.pgaks.resolve.ResolvedMonitoring.RuleGroup;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.List;
  * {@link #MAX_RULES_PER_GROUP} rules and the limit cannot be raised, so a theme that outgrows it is a catalog bug.
  */
 final class AlertRuleGroups {
-    static final int MAX_RULES_PER_GROUP = 20;
+    static final int MAX_RULES_PER_GROUP = AzureLimits.RULES_PER_PROMETHEUS_RULE_GROUP;
 
     private AlertRuleGroups() {}
 

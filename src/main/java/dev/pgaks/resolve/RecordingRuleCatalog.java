@@ -1,5 +1,6 @@
 package dev.pgaks.resolve;
 
+import dev.pgaks.facts.AzureLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Map;
 final class RecordingRuleCatalog {
     static final String RESOURCE = "/monitoring/azure-recording-rules.yaml";
     /** Azure Monitor refuses a Prometheus rule group of more rules; the limit cannot be raised. */
-    static final int MAX_RULES_PER_GROUP = 20;
+    static final int MAX_RULES_PER_GROUP = AzureLimits.RULES_PER_PROMETHEUS_RULE_GROUP;
 
     private static final List<Group> GROUPS = load(RESOURCE);
 

@@ -1,5 +1,6 @@
 package dev.pgaks.verify.rules;
 
+import dev.pgaks.facts.AzureLimits;
 import dev.pgaks.verify.rules.LintTree.BicepFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Optional;
  */
 final class AuthorizedIpRangesRule implements Rule {
 
-    static final int MAX_RANGES = 200;
+    static final int MAX_RANGES = AzureLimits.API_SERVER_AUTHORIZED_RANGES;
 
     @Override
     public String id() {

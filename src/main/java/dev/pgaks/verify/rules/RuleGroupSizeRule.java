@@ -1,5 +1,6 @@
 package dev.pgaks.verify.rules;
 
+import dev.pgaks.facts.AzureLimits;
 import dev.pgaks.verify.rules.LintTree.BicepFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.List;
 /** Azure Monitor refuses a Prometheus rule group with more than 20 rules, and the limit cannot be raised. */
 final class RuleGroupSizeRule implements Rule {
 
-    static final int MAX_RULES = 20;
+    static final int MAX_RULES = AzureLimits.RULES_PER_PROMETHEUS_RULE_GROUP;
 
     @Override
     public String id() {
