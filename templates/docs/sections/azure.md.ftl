@@ -39,24 +39,24 @@ One Bicep deployment into resource group `${az.resourceGroup}` (${az.location}) 
 
 ```bash
 # The deployment goes into an existing resource group.
-az group create --name ${az.resourceGroup} --location ${az.location}
+az group create --name ${sh(az.resourceGroup)} --location ${az.location}
 
 az deployment group create \
-  --resource-group ${az.resourceGroup} \
+  --resource-group ${sh(az.resourceGroup)} \
   --name ${az.deploymentName} \
   --template-file infra/main.bicep \
   --parameters infra/main.bicepparam
 
 # Values only Azure knows, e.g. the workload identity's client ID.
 az deployment group show \
-  --resource-group ${az.resourceGroup} \
+  --resource-group ${sh(az.resourceGroup)} \
   --name ${az.deploymentName} \
   --query properties.outputs > azure-outputs.json
 
 # Render again with them (same --output as before).
-pgaks render ${spec.specFile} --azure-outputs azure-outputs.json
+pgaks render ${sh(spec.specFile)} --azure-outputs azure-outputs.json
 
-az aks get-credentials --resource-group ${az.resourceGroup} --name ${aks.clusterName}
+az aks get-credentials --resource-group ${sh(az.resourceGroup)} --name ${aks.clusterName}
 ```
 
 <#if az.workloadIdentity.known>
@@ -67,7 +67,7 @@ Until it is rendered with `--azure-outputs`, `k8s/cluster.yaml` carries the plac
 The deployment's outputs are `clusterName`, `oidcIssuerUrl`, `workloadIdentityClientId`<#if hasStorage>, `storageBlobEndpoint`</#if><#if prometheus>, `monitorWorkspaceId`</#if><#if grafana>, `grafanaEndpoint`</#if>.
 <#if spec.restore.enabled>
 
-Restore: the federated credential follows the Cluster's name, so this deployment adds `${az.federatedCredentialName}` for `${spec.postgres.clusterName}`; the credential of the source cluster `${spec.restore.sourceCluster}`, if it was deployed by pgaks under the same identity, remains. Delete it once the source cluster is retired (`az identity federated-credential list --identity-name ${az.workloadIdentityName} --resource-group ${az.resourceGroup}`, then `az identity federated-credential delete`). An identity holds at most 20 federated credentials.
+Restore: the federated credential follows the Cluster's name, so this deployment adds `${az.federatedCredentialName}` for `${spec.postgres.clusterName}`; the credential of the source cluster `${spec.restore.sourceCluster}`, if it was deployed by pgaks under the same identity, remains. Delete it once the source cluster is retired (`az identity federated-credential list --identity-name ${az.workloadIdentityName} --resource-group ${sh(az.resourceGroup)}`, then `az identity federated-credential delete`). An identity holds at most 20 federated credentials.
 </#if>
 
 Not created here: the guide's static public IP and Network Contributor role for exposing PostgreSQL through a public load balancer.

@@ -7,7 +7,7 @@ Run these against the AKS cluster once the Azure deployment is done and the file
 (the workload identity client ID in `k8s/cluster.yaml` must not be the all-zero placeholder):
 
 ```bash
-az aks get-credentials --resource-group ${spec.azure.resourceGroup} --name ${spec.aks.clusterName}
+az aks get-credentials --resource-group ${sh(spec.azure.resourceGroup)} --name ${spec.aks.clusterName}
 ```
 
 ### 1. Helm charts, in this order

@@ -42,7 +42,7 @@ kube-state-metrics exports node labels only when allowed:
 For an AKS cluster that was not deployed from `infra/`, set it with
 
 ```sh
-az aks update --name ${spec.aks.clusterName} --resource-group ${spec.azure.resourceGroup} --enable-azure-monitor-metrics --ksm-metric-labels-allow-list "nodes=[topology.kubernetes.io/zone]"
+az aks update --name ${spec.aks.clusterName} --resource-group ${sh(spec.azure.resourceGroup)} --enable-azure-monitor-metrics --ksm-metric-labels-allow-list "nodes=[topology.kubernetes.io/zone]"
 ```
 <#else>
 run it with `--metric-labels-allowlist=nodes=[topology.kubernetes.io/zone]` (kube-prometheus-stack: `kube-state-metrics.metricLabelsAllowlist: ["nodes=[topology.kubernetes.io/zone]"]`).
@@ -79,7 +79,7 @@ Runbook links are relative (`runbooks/<alert>.md`); set `monitoring.runbookBaseU
 Import it into Azure Managed Grafana `${spec.azure.grafanaName}` (needs the `amg` Azure CLI extension and the Grafana Editor role):
 
 ```sh
-az grafana dashboard import --name ${spec.azure.grafanaName} --resource-group ${spec.azure.resourceGroup} --definition ${m.dashboard.file} --overwrite true
+az grafana dashboard import --name ${spec.azure.grafanaName} --resource-group ${sh(spec.azure.resourceGroup)} --definition ${m.dashboard.file} --overwrite true
 ```
 <#elseif m.grafana == "sidecar-configmap">
 `kubectl apply -k monitoring/` also creates ConfigMap `${m.dashboard.configMapName}` in `${p.namespace}` with label `grafana_dashboard: "1"`; the Grafana dashboard sidecar loads it if it watches that namespace (kube-prometheus-stack: `grafana.sidecar.dashboards.searchNamespace: ALL`).

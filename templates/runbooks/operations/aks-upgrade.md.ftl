@@ -8,18 +8,18 @@ ${a.upgrades.maintenanceDay} ${a.upgrades.maintenanceStartTime} UTC for ${a.upgr
 This runbook is the manual path, one step at a time.
 
 1. Check the cluster is healthy and backups are current: `kubectl cnpg status ${p.clusterName} --namespace ${p.namespace}`.
-2. Pick the version: `az aks get-upgrades --resource-group ${spec.azure.resourceGroup} --name ${a.clusterName} -o table`.
+2. Pick the version: `az aks get-upgrades --resource-group ${sh(spec.azure.resourceGroup)} --name ${a.clusterName} -o table`.
 3. Control plane first; workloads keep running:
 
    ```bash
-   az aks upgrade --resource-group ${spec.azure.resourceGroup} --name ${a.clusterName} \
+   az aks upgrade --resource-group ${sh(spec.azure.resourceGroup)} --name ${a.clusterName} \
      --control-plane-only --kubernetes-version <version>
    ```
 
 4. System pool (operator, plugin, cert-manager, CoreDNS):
 
    ```bash
-   az aks nodepool upgrade --resource-group ${spec.azure.resourceGroup} --cluster-name ${a.clusterName} \
+   az aks nodepool upgrade --resource-group ${sh(spec.azure.resourceGroup)} --cluster-name ${a.clusterName} \
      --name ${a.systemPool.name} --kubernetes-version <version>
    ```
 
@@ -28,7 +28,7 @@ This runbook is the manual path, one step at a time.
    primary moves by switchover when its node drains.
 
    ```bash
-   az aks nodepool upgrade --resource-group ${spec.azure.resourceGroup} --cluster-name ${a.clusterName} \
+   az aks nodepool upgrade --resource-group ${sh(spec.azure.resourceGroup)} --cluster-name ${a.clusterName} \
      --name ${a.postgresPool.name} --kubernetes-version <version> --max-surge 1
    ```
 

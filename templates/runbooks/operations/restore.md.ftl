@@ -36,8 +36,8 @@ This spec is itself a restore: `${p.clusterName}` recovers from `${spec.restore.
 
    ```bash
    az identity federated-credential create --name fc-${p.clusterName}-restored \
-     --identity-name ${spec.azure.workloadIdentityName} --resource-group ${spec.azure.resourceGroup} \
-     --issuer "$(az aks show --resource-group ${spec.azure.resourceGroup} --name ${spec.aks.clusterName} --query oidcIssuerProfile.issuerUrl -o tsv)" \
+     --identity-name ${spec.azure.workloadIdentityName} --resource-group ${sh(spec.azure.resourceGroup)} \
+     --issuer "$(az aks show --resource-group ${sh(spec.azure.resourceGroup)} --name ${spec.aks.clusterName} --query oidcIssuerProfile.issuerUrl -o tsv)" \
      --subject system:serviceaccount:${p.namespace}:${p.clusterName}-restored --audience api://AzureADTokenExchange
    ```
 

@@ -35,6 +35,17 @@ public final class MarkupFormats {
         return out.append('\'').toString();
     }
 
+    /**
+     * A POSIX shell word that reads back as exactly {@code value}: as it is when it holds only characters no shell
+     * treats specially, else single-quoted ({@code '} written as {@code '\''}), inside which nothing expands.
+     */
+    public static String shellWord(String value) {
+        if (!value.isEmpty() && value.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || "_./:=@%+,-".indexOf(c) >= 0))) {
+            return value;
+        }
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
+
     static String jsonString(String value) {
         return YamlScalars.doubleQuoted(value);
     }

@@ -45,6 +45,17 @@ public final class TemplateRenderer {
         return MarkupFormats.YAML.fromMarkup(YamlScalars.block(text, indent));
     });
 
+    /**
+     * {@code ${sh(value)}}: a value as one shell word that expands to nothing else, for commands in Markdown that an
+     * engineer pastes (see MarkupFormats#shellWord).
+     */
+    private static final TemplateMethodModelEx SHELL_WORD = arguments -> {
+        if (arguments.size() != 1) {
+            throw new TemplateModelException("sh(value) takes one argument");
+        }
+        return MarkupFormats.shellWord(((TemplateScalarModel) arguments.get(0)).getAsString());
+    };
+
     private final Configuration configuration;
     private final List<OutputFamily> families;
 
@@ -158,6 +169,7 @@ public final class TemplateRenderer {
         model.put("path", file.path());
         model.put("paths", paths);
         model.put("yaml", YAML_BLOCKS);
+        model.put("sh", SHELL_WORD);
         StringWriter out = new StringWriter();
         try {
             configuration.getTemplate(file.template()).process(model, out);

@@ -144,8 +144,8 @@ final class SemanticRules {
     private void databasesAndRoles() {
         String bootstrapDb = value("/postgres/bootstrap/database").asText();
         String bootstrapOwner = value("/postgres/bootstrap/owner").asText();
-        Set<String> roles = new HashSet<>(Set.of(bootstrapOwner, "postgres"));
-        Set<String> reserved = Set.of("postgres", "streaming_replica", bootstrapOwner);
+        Set<String> roles = new HashSet<>(List.of(bootstrapOwner, "postgres"));
+        Set<String> reserved = Set.copyOf(List.of("postgres", "streaming_replica", bootstrapOwner));
         JsonNode declaredRoles = value("/postgres/roles");
         for (int i = 0; i < declaredRoles.size(); i++) {
             String name = declaredRoles.get(i).path("name").asText();
@@ -156,7 +156,7 @@ final class SemanticRules {
                 report(pointer, "role '" + name + "' is declared twice", "remove the second declaration");
             }
         }
-        Set<String> databases = new HashSet<>(Set.of(bootstrapDb, "postgres", "template0", "template1"));
+        Set<String> databases = new HashSet<>(List.of(bootstrapDb, "postgres", "template0", "template1"));
         JsonNode declared = value("/postgres/databases");
         for (int i = 0; i < declared.size(); i++) {
             String name = declared.get(i).path("name").asText();
@@ -203,7 +203,7 @@ final class SemanticRules {
         if (!written("/postgres/image")) {
             return;
         }
-        String image = value("/postgres/image").asText();
+        String image = value("/postgres/image").asText().replaceFirst("@sha256:[0-9a-f]*$", "");
         String major = value("/postgres/version").asText();
         int colon = image.lastIndexOf(':');
         String tag = colon < 0 || image.lastIndexOf('/') > colon ? "" : image.substring(colon + 1);
