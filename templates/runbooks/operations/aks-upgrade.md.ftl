@@ -8,19 +8,19 @@ ${a.upgrades.maintenanceDay} ${a.upgrades.maintenanceStartTime} UTC for ${a.upgr
 This runbook is the manual path, one step at a time.
 
 1. Check the cluster is healthy and backups are current: `kubectl cnpg status ${p.clusterName} --namespace ${p.namespace}`.
-2. Pick the version: `az aks get-upgrades --resource-group ${sh(spec.azure.resourceGroup)} --name ${a.clusterName} -o table`.
+2. Pick the version: `az aks get-upgrades --resource-group ${sh(spec.azure.resourceGroup)} --name ${a.clusterName} -o table`, and keep it in a shell variable for the commands below: `KUBERNETES_VERSION=1.x.y`.
 3. Control plane first; workloads keep running:
 
    ```bash
    az aks upgrade --resource-group ${sh(spec.azure.resourceGroup)} --name ${a.clusterName} \
-     --control-plane-only --kubernetes-version <version>
+     --control-plane-only --kubernetes-version "$KUBERNETES_VERSION"
    ```
 
 4. System pool (operator, plugin, cert-manager, CoreDNS):
 
    ```bash
    az aks nodepool upgrade --resource-group ${sh(spec.azure.resourceGroup)} --cluster-name ${a.clusterName} \
-     --name ${a.systemPool.name} --kubernetes-version <version>
+     --name ${a.systemPool.name} --kubernetes-version "$KUBERNETES_VERSION"
    ```
 
 5. PostgreSQL pool `${a.postgresPool.name}`, one node at a time: AKS cordons and drains each node, and the
@@ -29,7 +29,7 @@ This runbook is the manual path, one step at a time.
 
    ```bash
    az aks nodepool upgrade --resource-group ${sh(spec.azure.resourceGroup)} --cluster-name ${a.clusterName} \
-     --name ${a.postgresPool.name} --kubernetes-version <version> --max-surge 1
+     --name ${a.postgresPool.name} --kubernetes-version "$KUBERNETES_VERSION" --max-surge 1
    ```
 
 <#if p.storage.type == "local-nvme">

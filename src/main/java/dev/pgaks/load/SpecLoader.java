@@ -88,6 +88,10 @@ public final class SpecLoader {
                 .setMaxAliasesForCollections(InputLimits.MAX_ALIASES)
                 .setCodePointLimit(InputLimits.MAX_SPEC_BYTES)
                 .build();
+        Optional<Diagnostic> raw = rawCharacters(name, text);
+        if (raw.isPresent()) {
+            return Outcome.failure(List.of(raw.get()));
+        }
         Optional<Diagnostic> flow = flowDepth(name, text);
         if (flow.isPresent()) {
             return Outcome.failure(List.of(flow.get()));
@@ -123,9 +127,9 @@ public final class SpecLoader {
         Tree tree = new Tree(name, new StandardConstructor(settings));
         @SuppressWarnings("unchecked")
         Map<String, Object> root = (Map<String, Object>) tree.convert(rootNode, "");
-        if (tree.problems.isEmpty() && tree.nodes > InputLimits.MAX_NODES) {
-            return fail(name, 1, 1, "spec expands to more than " + InputLimits.MAX_NODES + " values",
-                    "a pgaks spec has a few hundred values; check anchors and aliases");
+        if (tree.problems.isEmpty() && tree.overflow != null) {
+            return fail(name, tree.overflow.line(), tree.overflow.column(), "spec expands to more than " + InputLimits.MAX_NODES
+                    + " values through its aliases", "a pgaks spec has a few hundred values; write them out instead of aliasing them");
         }
         if (!tree.problems.isEmpty()) {
             return Outcome.failure(tree.problems);
@@ -149,6 +153,27 @@ public final class SpecLoader {
         }
         String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
         return new SpecDocument.Position(line, before.codePointCount(0, before.length()) + 1);
+    }
+
+    /**
+     * Characters YAML does not allow in a stream (NUL, escape and the other C0 and C1 controls but tab, LF, CR and
+     * NEL), at their line and column: the YAML reader would refuse them too, but at the start of the file.
+     */
+    private static Optional<Diagnostic> rawCharacters(String file, String text) {
+        int line = 1;
+        int column = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            column++;
+            if (c == '\n') {
+                line++;
+                column = 0;
+            } else if (c != '\t' && c != '\r' && c != '\u0085' && (c < 0x20 || c >= 0x7f && c <= 0x9f || c == '\ufffe' || c == '\uffff')) {
+                return Optional.of(new Diagnostic(file, line, column, String.format("character U+%04X is not allowed in a YAML file", (int) c),
+                        "remove it; to put such a character in a value, which no pgaks field accepts, YAML needs an escape"));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -188,8 +213,13 @@ public final class SpecLoader {
         Deque<Optional<String>> open = new ArrayDeque<>();
         Set<String> openAnchors = new HashSet<>();
         int aliases = 0;
+        int values = 0;
         while (parser.hasNext()) {
             Event event = parser.next();
+            if ((event instanceof ScalarEvent || event instanceof CollectionStartEvent) && ++values > InputLimits.MAX_NODES) {
+                return Optional.of(at(file, event, "spec holds more than " + InputLimits.MAX_NODES + " values",
+                        "a pgaks spec has a few hundred values; check for a runaway list"));
+            }
             Optional<String> tag = event instanceof ScalarEvent scalar ? scalar.getTag()
                     : event instanceof CollectionStartEvent start ? start.getTag() : Optional.empty();
             if (tag.isPresent()) {
@@ -242,6 +272,7 @@ public final class SpecLoader {
         private final Map<String, SpecDocument.Position> values = new HashMap<>();
         private final List<Diagnostic> problems = new ArrayList<>();
         private int nodes;
+        private SpecDocument.Position overflow;
 
         Tree(String file, StandardConstructor constructor) {
             this.file = file;
@@ -250,6 +281,9 @@ public final class SpecLoader {
 
         Object convert(Node node, String pointer) {
             if (++nodes > InputLimits.MAX_NODES) {
+                if (overflow == null) {
+                    overflow = position(node);
+                }
                 return null;
             }
             values.put(pointer, position(node));

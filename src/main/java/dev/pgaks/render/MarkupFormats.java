@@ -19,7 +19,7 @@ public final class MarkupFormats {
     private MarkupFormats() {}
 
     /** Bicep single-quoted string; {@code \$} stops {@code ${} from starting an interpolation. */
-    static String bicepString(String value) {
+    public static String bicepString(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('\'');
         for (char c : value.toCharArray()) {
             switch (c) {

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,11 +50,13 @@ final class InputRules {
             Pattern.compile("\\bAKIA[0-9A-Z]{16}\\b"));
 
     private final SpecDocument document;
+    private final SpecSchema schema;
     private final List<Diagnostic> found = new ArrayList<>();
     private final Set<String> reported = new LinkedHashSet<>();
 
-    InputRules(SpecDocument document) {
+    InputRules(SpecDocument document, SpecSchema schema) {
         this.document = document;
+        this.schema = schema;
     }
 
     /**
@@ -72,7 +75,30 @@ final class InputRules {
         return reported;
     }
 
+    /**
+     * A list or mapping longer than its schema allows is reported once and emptied before the schema sees it: its
+     * thousands of items would each cost a message and the memory to build it.
+     */
+    private boolean oversized(JsonNode node, String pointer) {
+        Optional<JsonNode> field = schema.fieldAtPointer(pointer);
+        String bound = node.isArray() ? "maxItems" : "maxProperties";
+        if (field.isEmpty() || !field.get().has(bound) || node.size() <= field.get().get(bound).asInt()) {
+            return false;
+        }
+        report(pointer, false, field(pointer) + " has " + node.size() + (node.isArray() ? " items" : " entries") + ", more than the "
+                + field.get().get(bound).asInt() + " allowed", "run `pgaks explain " + schemaPath(pointer) + "`");
+        if (node.isArray()) {
+            ((ArrayNode) node).removeAll();
+        } else {
+            ((ObjectNode) node).removeAll();
+        }
+        return true;
+    }
+
     private void walk(JsonNode node, String pointer) {
+        if (node.isContainerNode() && oversized(node, pointer)) {
+            return;
+        }
         if (node.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             List<String> nonFinite = new ArrayList<>();
@@ -97,6 +123,9 @@ final class InputRules {
             }
         } else if (node.isTextual()) {
             text(node.asText(), pointer, false);
+        } else if (node.isFloatingPointNumber() && schema.fieldAtPointer(pointer).map(f -> f.path("type").asText()).orElse("").equals("integer")) {
+            report(pointer, false, field(pointer) + " must be an integer, got " + node.asText(),
+                    "write a whole number without a decimal point or exponent; YAML reads " + node.asText() + " as a fraction");
         }
     }
 

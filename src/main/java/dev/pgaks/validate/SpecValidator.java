@@ -39,7 +39,7 @@ public final class SpecValidator {
 
     public Outcome<SpecDocument> validate(SpecDocument document) {
         JsonNode instance = new ObjectMapper().valueToTree(document.root());
-        InputRules inputRules = new InputRules(document);
+        InputRules inputRules = new InputRules(document, schema);
         List<Diagnostic> diagnostics = new ArrayList<>(inputRules.check(instance));
         Set<String> invalid = new HashSet<>(inputRules.reported());
         Set<ValidationMessage> messages = compiled.validate(instance);
@@ -61,7 +61,20 @@ public final class SpecValidator {
         return diagnostics.isEmpty() ? Outcome.success(document) : Outcome.failure(diagnostics);
     }
 
+    /** The message, with a hint always: the field's description, its list's, or where to read about it. */
     private Diagnostic translate(SpecDocument document, ValidationMessage message) {
+        Diagnostic d = translated(document, message);
+        if (d.hint() != null && !d.hint().isEmpty()) {
+            return d;
+        }
+        String pointer = message.getInstanceLocation().toString();
+        String path = FieldPaths.schemaPath(pointer);
+        String hint = path.endsWith("[]") ? describe(path.substring(0, path.length() - 2)) : null;
+        return new Diagnostic(d.file(), d.line(), d.column(), d.message(), hint != null && !hint.isEmpty() ? hint
+                : "run `pgaks explain " + (path.isEmpty() ? "" : path) + "` for what the field accepts");
+    }
+
+    private Diagnostic translated(SpecDocument document, ValidationMessage message) {
         String pointer = message.getInstanceLocation().toString();
         String field = FieldPaths.dotted(pointer);
         JsonNode fieldSchema = schema.fieldAtPointer(pointer).orElse(null);
