@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** A directory as relative path → content (files) or a marker (directories, links), to compare before and after. */
+/**
+ * A directory as relative path → content (files; size and time for files too large to read) or a marker
+ * (directories, links), to compare before and after.
+ */
 final class TreeSnapshot {
 
     private TreeSnapshot() {}
@@ -23,8 +26,10 @@ final class TreeSnapshot {
                 String key = root.relativize(p).toString();
                 if (Files.isSymbolicLink(p)) {
                     entries.put(key, "link -> " + Files.readSymbolicLink(p));
+                } else if (Files.isRegularFile(p) && Files.size(p) > 16 << 20) {
+                    entries.put(key, "large file of " + Files.size(p) + " bytes, modified " + Files.getLastModifiedTime(p));
                 } else if (Files.isRegularFile(p)) {
-                    entries.put(key, Files.readString(p));
+                    entries.put(key, new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1));
                 } else if (Files.isDirectory(p)) {
                     entries.put(key + "/", "directory");
                 } else {
