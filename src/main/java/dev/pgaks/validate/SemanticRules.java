@@ -60,7 +60,14 @@ final class SemanticRules {
         for (Runnable rule : rules) {
             readInvalid = false;
             int before = found.size();
-            rule.run();
+            try {
+                rule.run();
+            } catch (RuntimeException e) {
+                // A value of the wrong type (a mapping where a list belongs) can break a rule; the schema reported it.
+                if (!readInvalid) {
+                    throw e;
+                }
+            }
             if (readInvalid) {
                 found.subList(before, found.size()).clear();
             }
