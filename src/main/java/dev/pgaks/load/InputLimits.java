@@ -29,6 +29,10 @@ public final class InputLimits {
     public static final int MAX_ALIASES = 50;
     /** Values in the loaded tree after aliases are expanded. */
     public static final int MAX_NODES = 20_000;
+    /** Characters on one line: the YAML scanner slows down and allocates heavily on very long lines. */
+    public static final int MAX_LINE_CHARS = 8192;
+    /** Characters in any one key or value: the longest field (a runbook URL) takes 2,000. */
+    public static final int MAX_STRING_CHARS = 4096;
     /** Diagnostics printed; the rest are counted ("and N more"). */
     public static final int MAX_DIAGNOSTICS_PRINTED = 50;
     /** Characters of a spec value quoted back in a message. */

@@ -88,13 +88,9 @@ public final class SpecLoader {
                 .setMaxAliasesForCollections(InputLimits.MAX_ALIASES)
                 .setCodePointLimit(InputLimits.MAX_SPEC_BYTES)
                 .build();
-        Optional<Diagnostic> raw = rawCharacters(name, text);
-        if (raw.isPresent()) {
-            return Outcome.failure(List.of(raw.get()));
-        }
-        Optional<Diagnostic> flow = flowDepth(name, text);
-        if (flow.isPresent()) {
-            return Outcome.failure(List.of(flow.get()));
+        Optional<Diagnostic> refused = flowDepth(name, text).or(() -> rawCharacters(name, text));
+        if (refused.isPresent()) {
+            return Outcome.failure(List.of(refused.get()));
         }
         List<Node> documents = new ArrayList<>();
         try {
@@ -157,7 +153,8 @@ public final class SpecLoader {
 
     /**
      * Characters YAML does not allow in a stream (NUL, escape and the other C0 and C1 controls but tab, LF, CR and
-     * NEL), at their line and column: the YAML reader would refuse them too, but at the start of the file.
+     * NEL), at their line and column: the YAML reader would refuse them too, but at the start of the file. Lines past
+     * the limit are refused too.
      */
     private static Optional<Diagnostic> rawCharacters(String file, String text) {
         int line = 1;
@@ -168,6 +165,9 @@ public final class SpecLoader {
             if (c == '\n') {
                 line++;
                 column = 0;
+            } else if (column > InputLimits.MAX_LINE_CHARS) {
+                return Optional.of(new Diagnostic(file, line, column, "line " + line + " is longer than " + InputLimits.MAX_LINE_CHARS
+                        + " characters", "no pgaks value is that long; break the line or shorten the value"));
             } else if (c != '\t' && c != '\r' && c != '\u0085' && (c < 0x20 || c >= 0x7f && c <= 0x9f || c == '\ufffe' || c == '\uffff')) {
                 return Optional.of(new Diagnostic(file, line, column, String.format("character U+%04X is not allowed in a YAML file", (int) c),
                         "remove it; to put such a character in a value, which no pgaks field accepts, YAML needs an escape"));

@@ -41,7 +41,7 @@ final class InputRules {
 
     /** Shapes of credentials: URL user info, key=value secrets, keys, SAS signatures, JWTs and token prefixes. */
     private static final List<Pattern> SECRET_SHAPES = List.of(
-            Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/?#\\s]*@"),
+            Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]*://[^/?#\\s]*@"),
             Pattern.compile("(?i)\\b(password|passwd|pwd|secret|token|apikey|api_key|accountkey|sharedaccesskey)\\s*[:=]\\s*\\S{4,}"),
             Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----"),
             Pattern.compile("(?i)[?&]sig=[A-Za-z0-9%+/=]{16,}"),
@@ -60,8 +60,8 @@ final class InputRules {
     }
 
     /**
-     * Checks the tree, and replaces every non-finite number by null so that the schema validator, which cannot
-     * compare NaN with a bound, sees a value it can report on; those fields are in {@link #reported()}.
+     * Checks the tree, and replaces every non-finite number (which the schema validator cannot compare with a bound)
+     * and every overlong string by null; those fields are in {@link #reported()}.
      */
     List<Diagnostic> check(JsonNode spec) {
         walk(spec, "");
@@ -101,21 +101,21 @@ final class InputRules {
         }
         if (node.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            List<String> nonFinite = new ArrayList<>();
+            List<String> blanked = new ArrayList<>();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String child = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
                 text(field.getKey(), child, true);
-                if (nonFinite(field.getValue(), child)) {
-                    nonFinite.add(field.getKey());
+                if (nonFinite(field.getValue(), child) || tooLong(field.getValue(), child)) {
+                    blanked.add(field.getKey());
                 } else {
                     walk(field.getValue(), child);
                 }
             }
-            nonFinite.forEach(key -> ((ObjectNode) node).set(key, NullNode.getInstance()));
+            blanked.forEach(key -> ((ObjectNode) node).set(key, NullNode.getInstance()));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                if (nonFinite(node.get(i), pointer + "/" + i)) {
+                if (nonFinite(node.get(i), pointer + "/" + i) || tooLong(node.get(i), pointer + "/" + i)) {
                     ((ArrayNode) node).set(i, NullNode.getInstance());
                 } else {
                     walk(node.get(i), pointer + "/" + i);
@@ -129,6 +129,25 @@ final class InputRules {
         }
     }
 
+    /**
+     * Strings longer than their field allows (or than any field, for keys and fields without a bound) are reported
+     * here and kept from the schema: Java's regular expressions recurse once per repetition of a group and would
+     * overflow the stack on a long value.
+     */
+    private boolean tooLong(JsonNode node, String pointer) {
+        if (!node.isTextual()) {
+            return false;
+        }
+        int max = schema.fieldAtPointer(pointer).filter(f -> f.has("maxLength")).map(f -> f.get("maxLength").asInt())
+                .orElse(InputLimits.MAX_STRING_CHARS);
+        if (node.asText().length() <= max) {
+            return false;
+        }
+        report(pointer, false, field(pointer) + " is " + node.asText().length() + " characters long, at most " + max + " are allowed",
+                "run `pgaks explain " + schemaPath(pointer) + "` for what the field holds");
+        return true;
+    }
+
     private boolean nonFinite(JsonNode node, String pointer) {
         if (node.isFloatingPointNumber() && !Double.isFinite(node.asDouble())) {
             report(pointer, false, field(pointer) + ": " + node.asText() + " is not a finite number",
@@ -139,6 +158,12 @@ final class InputRules {
     }
 
     private void text(String value, String pointer, boolean key) {
+        if (key && value.length() > InputLimits.MAX_STRING_CHARS) {
+            report(pointer, true, "the key of " + field(pointer) + " is " + value.length()
+                    + " characters long, more than any pgaks field takes (" + InputLimits.MAX_STRING_CHARS + ")",
+                    "run `pgaks explain " + schemaPath(pointer) + "` for what the field holds");
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (forbidden(value, i)) {

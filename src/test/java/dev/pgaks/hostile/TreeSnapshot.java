@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * A directory as relative path → content (files; size and time for files too large to read) or a marker
- * (directories, links), to compare before and after.
+ * A directory as relative path → content (files, byte for byte; size and time for files too large to read) or a
+ * marker (directories, links), to compare before and after.
  */
 final class TreeSnapshot {
 
@@ -38,6 +38,17 @@ final class TreeSnapshot {
             }
         }
         return entries;
+    }
+
+    /** The regular files under {@code root} as UTF-8 text, by relative path. */
+    static Map<String, String> texts(Path root) throws IOException {
+        Map<String, String> texts = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                texts.put(root.relativize(p).toString(), Files.readString(p));
+            }
+        }
+        return texts;
     }
 
     static void copy(Path from, Path to) throws IOException {
