@@ -98,6 +98,7 @@ class HostileInputTest {
 
         int exit = ((Number) c.getOrDefault("exit", 2)).intValue();
         assertEquals(exit, run.exit(), () -> name + ": " + run.err() + run.out());
+        // A coarse bound in process (a case's first render loads the templates); InputBudgetTest measures the real one.
         assertTrue(seconds < InputLimits.TIME_BUDGET_SECONDS * 2, name + " took " + seconds + " s");
         assertTrue(allocated < MAX_ALLOCATED, name + " allocated " + (allocated >> 20) + " MiB");
         assertPrintable(run.err());
