@@ -1,7 +1,11 @@
 package dev.pgaks.cli;
 
 import dev.pgaks.diagnostic.Diagnostic;
+import dev.pgaks.diagnostic.Outcome;
+import dev.pgaks.load.SpecDocument;
+import dev.pgaks.load.SpecLoader;
 import dev.pgaks.validate.SpecSchema;
+import dev.pgaks.validate.SpecValidator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +38,14 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String text = new StarterSpec(SpecSchema.load()).write(name, location);
+        SpecSchema schema = SpecSchema.load();
+        String text = new StarterSpec(schema).write(name, location);
+        Outcome<SpecDocument> valid = new SpecLoader().load(output.equals("-") ? "pgaks.yaml" : output, text.getBytes(StandardCharsets.UTF_8))
+                .then(new SpecValidator(schema)::validate);
+        if (valid instanceof Outcome.Failure<SpecDocument>) {
+            // --name or --location (or the file name) is one the spec would refuse: write nothing.
+            return Reporting.report(valid, command.commandLine().getErr());
+        }
         if (output.equals("-")) {
             command.commandLine().getOut().print(text);
             command.commandLine().getOut().flush();

@@ -82,6 +82,9 @@ class HostileInputTest {
                 args.add(out.toString());
             }
         }
+        @SuppressWarnings("unchecked")
+        List<String> extra = (List<String>) c.getOrDefault("args", List.of());
+        args.addAll(extra);
         Path outputs = prepareOutputs(c, dir);
         if (outputs != null) {
             args.add("--azure-outputs");
