@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +28,7 @@ public record AzureOutputs(Optional<String> workloadIdentityClientId) {
     public static final String CLIENT_ID_OUTPUT = "workloadIdentityClientId";
     private static final String HINT =
             "save the output of `az deployment group show -g <resource group> -n <deployment> --query properties.outputs`";
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
     private static final Pattern GUID = Pattern.compile("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$");
 
     public static AzureOutputs none() {
@@ -50,9 +52,18 @@ public record AzureOutputs(Optional<String> workloadIdentityClientId) {
             root = json.readTree(bytes);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String problem = e.getOriginalMessage().replaceAll(" at \\[Source.*", "");
-            return Outcome.failure(List.of(new Diagnostic(name, at == null ? 1 : Math.max(1, at.getLineNr()),
-                    at == null ? 1 : Math.max(1, at.getColumnNr()), "invalid Azure outputs JSON: " + problem, HINT)));
+            String problem = e.getOriginalMessage();
+            int line = at == null ? 1 : Math.max(1, at.getLineNr());
+            int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+            Matcher duplicate = DUPLICATE.matcher(problem);
+            if (duplicate.matches()) {
+                // Jackson stops after the key; point at its opening quote.
+                column = Math.max(1, column - duplicate.group(1).length() - 2);
+                problem = "duplicate key '" + duplicate.group(1) + "'; a later value would silently win";
+            } else if (problem.startsWith("Trailing token")) {
+                problem = "the file holds more than one JSON document";
+            }
+            return Outcome.failure(List.of(new Diagnostic(name, line, column, "invalid Azure outputs JSON: " + problem, HINT)));
         } catch (IOException e) {
             return fail(name, "cannot read Azure outputs: " + e.getMessage());
         }
