@@ -1,6 +1,7 @@
 package dev.pgaks.cli;
 
 import dev.pgaks.diagnostic.Outcome;
+import dev.pgaks.load.InputLimits;
 import dev.pgaks.render.RenderedFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -77,7 +78,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         try (Stream<Path> walk = Files.walk(tree)) {
             for (Path p : walk.filter(Files::isRegularFile).collect(Collectors.toList())) {
-                files.put(tree.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+                // A file far larger than anything pgaks renders differs without being read into memory.
+                byte[] content = Files.size(p) > InputLimits.MAX_MANIFEST_BYTES ? new byte[0] : Files.readAllBytes(p);
+                files.put(tree.relativize(p).toString().replace('\\', '/'), content);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,6 +1,7 @@
 package dev.pgaks.cli;
 
 import dev.pgaks.Pipeline;
+import dev.pgaks.diagnostic.Diagnostic;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,8 +33,17 @@ public final class PgaksCommand implements Runnable {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new PgaksCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("pgaks: internal error (please report it): " + e.getMessage());
+            commandLine.getErr().println("pgaks: internal error (please report it): " + Diagnostic.printable(String.valueOf(e.getMessage())));
             return INTERNAL;
+        });
+        // Arguments are echoed in usage errors: print them without raw escape sequences or line breaks.
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine commandLine = e.getCommandLine();
+            commandLine.getErr().println("pgaks: " + Diagnostic.printable(String.valueOf(e.getMessage())));
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, commandLine.getErr());
+            commandLine.getErr().println("  hint: run `" + commandLine.getCommandSpec().qualifiedName() + " --help` for the usage");
+            commandLine.getErr().flush();
+            return BAD_INPUT;
         });
         return cli;
     }

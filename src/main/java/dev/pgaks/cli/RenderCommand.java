@@ -3,6 +3,7 @@ package dev.pgaks.cli;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.write.OutputWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,8 +17,11 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     RenderInput input;
 
-    @Option(names = "--force", description = "Replace the tree even if files in it were edited by hand or pgaks does not own it.")
+    @Option(names = "--force", description = "Overwrite generated files that were edited by hand since the last render.")
     boolean force;
+
+    @Option(names = "--keep-unowned", description = "Keep files in the tree that pgaks did not generate where they are, instead of stopping.")
+    boolean keepUnowned;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -25,7 +29,9 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Outcome<RenderInput.Rendering> rendering = input.render();
-        Outcome<Path> written = rendering.then(r -> new OutputWriter().write(r.tree(), r.files(), force));
+        List<Path> inputs = input.azureOutputs == null ? List.of(input.spec) : List.of(input.spec, input.azureOutputs);
+        Outcome<Path> written = rendering.then(r -> new OutputWriter().write(r.tree(), r.files(), inputs,
+                new OutputWriter.Options(force, keepUnowned)));
         if (!(written instanceof Outcome.Success<Path>)) {
             return Reporting.report(written, command.commandLine().getErr());
         }

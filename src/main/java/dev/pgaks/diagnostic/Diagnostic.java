@@ -13,10 +13,31 @@ public record Diagnostic(String file, int line, int column, String message, Stri
         return new Diagnostic(file, 0, 0, message, hint);
     }
 
-    /** GNU-style {@code FILE:LINE:COL: error: message}, with the hint on an indented second line. */
+    /**
+     * GNU-style {@code FILE:LINE:COL: error: message}, with the hint on an indented second line. Control characters,
+     * line and paragraph separators, bidirectional overrides and lone surrogates in any part (spec values are quoted
+     * back in messages) are printed as {@code \\uXXXX}, so a message is always two lines and cannot move the terminal.
+     */
     public String format() {
-        String where = line > 0 ? file + ":" + line + ":" + column : file;
-        String head = where + ": error: " + message;
-        return hint == null || hint.isEmpty() ? head : head + "\n  hint: " + hint;
+        String where = line > 0 ? printable(file) + ":" + line + ":" + column : printable(file);
+        String head = where + ": error: " + printable(message);
+        return hint == null || hint.isEmpty() ? head : head + "\n  hint: " + printable(hint);
+    }
+
+    /** The text with every character that is not safe to print on a terminal written as {@code \\uXXXX}. */
+    public static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean loneSurrogate = Character.isHighSurrogate(c) ? i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))
+                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+            if (Character.isISOControl(c) || loneSurrogate || c == '\u2028' || c == '\u2029' || c == '\ufeff'
+                    || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -19,7 +19,7 @@ public final class MarkupFormats {
     private MarkupFormats() {}
 
     /** Bicep single-quoted string; {@code \$} stops {@code ${} from starting an interpolation. */
-    static String bicepString(String value) {
+    public static String bicepString(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('\'');
         for (char c : value.toCharArray()) {
             switch (c) {
@@ -36,12 +36,11 @@ public final class MarkupFormats {
     }
 
     /**
-     * One shell word for a command in a Markdown code block: as it is when it holds only characters no shell treats
-     * specially, else single-quoted (a quote inside becomes {@code '\''}), so a pasted command gets the value as one
-     * argument whatever it holds.
+     * A POSIX shell word that reads back as exactly {@code value}: as it is when it holds only characters no shell
+     * treats specially, else single-quoted ({@code '} written as {@code '\''}), inside which nothing expands.
      */
     public static String shellWord(String value) {
-        if (!value.isEmpty() && value.matches("[A-Za-z0-9_./:=@%+,-]+")) {
+        if (!value.isEmpty() && value.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || "_./:=@%+,-".indexOf(c) >= 0))) {
             return value;
         }
         return "'" + value.replace("'", "'\\''") + "'";

@@ -77,7 +77,14 @@ final class SemanticRules {
         for (Runnable rule : rules) {
             readInvalid = false;
             int before = found.size();
-            rule.run();
+            try {
+                rule.run();
+            } catch (RuntimeException e) {
+                // A value of the wrong type (a mapping where a list belongs) can break a rule; the schema reported it.
+                if (!readInvalid) {
+                    throw e;
+                }
+            }
             if (readInvalid) {
                 found.subList(before, found.size()).clear();
             }
@@ -161,7 +168,7 @@ final class SemanticRules {
     private void databasesAndRoles() {
         String bootstrapDb = value("/postgres/bootstrap/database").asText();
         String bootstrapOwner = value("/postgres/bootstrap/owner").asText();
-        Set<String> roles = new HashSet<>(Set.of(bootstrapOwner, "postgres"));
+        Set<String> roles = new HashSet<>(List.of(bootstrapOwner, "postgres"));
         Set<String> reserved = reservedRoles();
         JsonNode declaredRoles = value("/postgres/roles");
         for (int i = 0; i < declaredRoles.size(); i++) {
@@ -173,7 +180,7 @@ final class SemanticRules {
                 report(pointer, "role '" + name + "' is declared twice", "remove the second declaration");
             }
         }
-        Set<String> databases = new HashSet<>(Set.of(bootstrapDb, "postgres", "template0", "template1"));
+        Set<String> databases = new HashSet<>(List.of(bootstrapDb, "postgres", "template0", "template1"));
         JsonNode declared = value("/postgres/databases");
         for (int i = 0; i < declared.size(); i++) {
             String name = declared.get(i).path("name").asText();
@@ -218,14 +225,15 @@ final class SemanticRules {
 
     /** Roles CNPG or the bootstrap manage, which the spec must not declare. */
     private Set<String> reservedRoles() {
-        return Set.of("postgres", "streaming_replica", value("/postgres/bootstrap/owner").asText());
+        // copyOf, not Set.of: the bootstrap owner may itself be one of the others, which Set.of refuses.
+        return Set.copyOf(List.of("postgres", "streaming_replica", value("/postgres/bootstrap/owner").asText()));
     }
 
     private void image() {
         if (!written("/postgres/image")) {
             return;
         }
-        String image = value("/postgres/image").asText();
+        String image = value("/postgres/image").asText().replaceFirst("@sha256:[0-9a-f]*$", "");
         String major = value("/postgres/version").asText();
         int colon = image.lastIndexOf(':');
         String tag = colon < 0 || image.lastIndexOf('/') > colon ? "" : image.substring(colon + 1);

@@ -11,6 +11,7 @@ import com.networknt.schema.ValidationMessage;
 import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.load.SpecDocument;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -38,23 +39,42 @@ public final class SpecValidator {
 
     public Outcome<SpecDocument> validate(SpecDocument document) {
         JsonNode instance = new ObjectMapper().valueToTree(document.root());
+        InputRules inputRules = new InputRules(document, schema);
+        List<Diagnostic> diagnostics = new ArrayList<>(inputRules.check(instance));
+        Set<String> invalid = new HashSet<>(inputRules.reported());
         Set<ValidationMessage> messages = compiled.validate(instance);
-        List<Diagnostic> diagnostics = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        Set<String> invalid = new HashSet<>();
         for (ValidationMessage message : messages) {
             String pointer = message.getInstanceLocation().toString();
-            invalid.add(message.getProperty() == null ? pointer : pointer + "/" + message.getProperty());
+            String field = message.getProperty() == null ? pointer : pointer + "/" + message.getProperty();
+            if (inputRules.reported().contains(field) || inputRules.reported().contains(pointer)) {
+                continue;
+            }
+            invalid.add(field);
             Diagnostic d = translate(document, message);
             if (seen.add(d.line() + ":" + d.column() + ":" + d.message())) {
                 diagnostics.add(d);
             }
         }
         diagnostics.addAll(new SemanticRules(document, instance, schema, invalid).check());
+        diagnostics.addAll(new DeployTimeRules(document, instance, schema, invalid, Clock.systemUTC()).check());
         return diagnostics.isEmpty() ? Outcome.success(document) : Outcome.failure(diagnostics);
     }
 
+    /** The message, with a hint always: the field's description, its list's, or where to read about it. */
     private Diagnostic translate(SpecDocument document, ValidationMessage message) {
+        Diagnostic d = translated(document, message);
+        if (d.hint() != null && !d.hint().isEmpty()) {
+            return d;
+        }
+        String pointer = message.getInstanceLocation().toString();
+        String path = FieldPaths.schemaPath(pointer);
+        String hint = path.endsWith("[]") ? describe(path.substring(0, path.length() - 2)) : null;
+        return new Diagnostic(d.file(), d.line(), d.column(), d.message(), hint != null && !hint.isEmpty() ? hint
+                : "run `pgaks explain " + (path.isEmpty() ? "" : path) + "` for what the field accepts");
+    }
+
+    private Diagnostic translated(SpecDocument document, ValidationMessage message) {
         String pointer = message.getInstanceLocation().toString();
         String field = FieldPaths.dotted(pointer);
         JsonNode fieldSchema = schema.fieldAtPointer(pointer).orElse(null);
@@ -125,7 +145,7 @@ public final class SpecValidator {
             return "nothing";
         }
         if (value.isTextual()) {
-            return "'" + value.asText() + "'";
+            return InputRules.shown(value.asText());
         }
         if (value.isObject()) {
             return "a mapping";

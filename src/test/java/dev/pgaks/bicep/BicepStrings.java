@@ -5,6 +5,11 @@ public final class BicepStrings {
 
     private BicepStrings() {}
 
+    /** Parses a whole {@code .bicep} (or, with {@code paramsFile}, {@code .bicepparam}) file; throws if it does not parse. */
+    public static void parse(String source, boolean paramsFile) {
+        BicepParser.parse(source, paramsFile);
+    }
+
     /** The value of a single-quoted literal; fails on anything else, including an interpolation. */
     public static String value(String literal) {
         BicepExpr expression = BicepParser.parseExpression(literal);
