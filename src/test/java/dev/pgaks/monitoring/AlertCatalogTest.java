@@ -177,7 +177,7 @@ class AlertCatalogTest {
     @Test
     void resolutionIsDeterministicAndUsesContext() {
         AlertContext ctx = new AlertContext("db", "orders", "ops", 2, 5, false,
-                Map.of("backupMaxAgeHours", "8", "connectionsWarningPercent", "60"), "");
+                Map.of("backupMaxAgeHours", "8", "connectionsWarningPercent", "60"), "", MonitoringTestSupport.DEPLOYMENTS);
         List<ResolvedAlert> first = catalog.resolve(ctx);
         assertEquals(first, AlertCatalog.load(SpecSchema.load()).resolve(ctx));
         Map<String, ResolvedAlert> byName = first.stream().collect(Collectors.toMap(ResolvedAlert::name, Function.identity()));
@@ -193,7 +193,7 @@ class AlertCatalogTest {
     @Test
     void singleInstanceClusterHasNoStandbyAlerts() {
         Set<String> single = names(catalog.resolve(new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 3, 1, 0, false, true, -1,
-                Map.of(), "")));
+                Map.of(), "", MonitoringTestSupport.DEPLOYMENTS, true)));
         Set<String> present = new TreeSet<>(HA_ONLY);
         present.retainAll(single);
         assertEquals(Set.of(), present, "HA alerts would fire forever on a single instance");
@@ -203,7 +203,7 @@ class AlertCatalogTest {
     @Test
     void backupAlertsNeedBackups() {
         Set<String> withoutBackup = names(catalog.resolve(new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 3, 3, 1,
-                true, false, -1, Map.of(), "")));
+                true, false, -1, Map.of(), "", MonitoringTestSupport.DEPLOYMENTS, true)));
         assertFalse(withoutBackup.contains("CNPGClusterBackupMetricsAbsent"));
         assertFalse(withoutBackup.contains("CNPGClusterBackupTooOld"));
         assertTrue(names(catalog.resolve(sampleContext(true))).contains("CNPGClusterBackupMetricsAbsent"));
@@ -220,7 +220,7 @@ class AlertCatalogTest {
 
     private String slotThreshold(long keepBytes, Map<String, String> thresholds) {
         String expr = catalog.resolve(new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 3, 3, 1, true, true, keepBytes,
-                thresholds, "")).stream().filter(a -> a.name().equals("CNPGClusterReplicationSlotWALRetention"))
+                thresholds, "", MonitoringTestSupport.DEPLOYMENTS, true)).stream().filter(a -> a.name().equals("CNPGClusterReplicationSlotWALRetention"))
                 .findFirst().orElseThrow().expr();
         return expr.substring(expr.lastIndexOf("> ") + 2).strip();
     }
@@ -243,7 +243,7 @@ class AlertCatalogTest {
     /** With dataDurability preferred, writes go on without synchronous standbys: a risk, not an outage. */
     @Test
     void missingSynchronousStandbyIsAnOutageOnlyWhenDurabilityIsRequired() {
-        AlertContext preferred = new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 3, 3, 1, false, true, -1, Map.of(), "");
+        AlertContext preferred = new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 3, 3, 1, false, true, -1, Map.of(), "", MonitoringTestSupport.DEPLOYMENTS, true);
         ResolvedAlert alert = catalog.resolve(preferred).stream()
                 .filter(a -> a.name().equals("CNPGClusterNoSynchronousStandby")).findFirst().orElseThrow();
         assertEquals("critical", alert.severity());
@@ -253,7 +253,7 @@ class AlertCatalogTest {
     @Test
     void twoInstancesHaveNoPartialStandbyLoss() {
         Set<String> two = names(catalog.resolve(new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 2, 2, 0, false, true,
-                -1, Map.of(), "")));
+                -1, Map.of(), "", MonitoringTestSupport.DEPLOYMENTS, true)));
         assertTrue(two.contains("CNPGClusterHACritical"));
         assertFalse(two.contains("CNPGClusterHAWarning"), "one standby is either streaming or not");
     }
