@@ -206,6 +206,7 @@ class AlertCatalogTest {
                 true, false, -1, Map.of(), "", MonitoringTestSupport.DEPLOYMENTS, true)));
         assertFalse(withoutBackup.contains("CNPGClusterBackupMetricsAbsent"));
         assertFalse(withoutBackup.contains("CNPGClusterBackupTooOld"));
+        assertFalse(withoutBackup.contains("CNPGCertificateExpiringSoon"), "only the plugin has cert-manager certificates");
         assertTrue(names(catalog.resolve(sampleContext(true))).contains("CNPGClusterBackupMetricsAbsent"));
     }
 
@@ -272,6 +273,63 @@ class AlertCatalogTest {
         assertEquals("26", defaults.get("backupMaxAgeHours"));
         assertEquals("80", defaults.get("connectionsWarningPercent"));
         assertTrue(defaults.keySet().stream().allMatch(k -> k.matches("[a-z][A-Za-z0-9]+")), "camelCase keys");
+    }
+
+    /** Issue 9 defect 15: the chart's Deployment is cnpg-cloudnative-pg, not the manifest install's name. */
+    @Test
+    void operatorAlertsSelectTheRenderedDeployments() {
+        AlertContext ctx = new AlertContext("db", "orders", "ops", 3, 3, false, Map.of(), "",
+                new AlertContext.Deployments("op-cloudnative-pg", "plug-plugin-barman-cloud"));
+        Map<String, ResolvedAlert> byName = catalog.resolve(ctx).stream()
+                .collect(Collectors.toMap(ResolvedAlert::name, Function.identity()));
+        ResolvedAlert down = byName.get("CNPGOperatorDown");
+        assertTrue(down.expr().contains("namespace=\"ops\", deployment=\"op-cloudnative-pg\"}"), down.expr());
+        assertTrue(down.runbookMitigation().contains("kubectl rollout restart deployment/op-cloudnative-pg -n ops"));
+        assertTrue(byName.get("CNPGBarmanCloudPluginUnavailable").expr().contains("deployment=\"plug-plugin-barman-cloud\"}"));
+        for (ResolvedAlert alert : byName.values()) {
+            assertFalse(runbook(alert).contains("cnpg-controller-manager"), alert.name());
+        }
+    }
+
+    /**
+     * A rebuilt instance loses both claims, data and WAL, only through kubectl cnpg destroy; instances that are
+     * destroyed, promoted or unfenced are chosen by a person or computed, never a fixed name such as -1.
+     */
+    @Test
+    void runbooksRebuildInstancesWithCnpgDestroyOnChosenInstances() {
+        Pattern instanceCommand = Pattern.compile("kubectl cnpg (destroy|promote|fencing (on|off)) " + CLUSTER + " (\\S+)");
+        int commands = 0;
+        for (ResolvedAlert alert : catalog.resolve(sampleContext(true))) {
+            String text = runbook(alert);
+            assertFalse(text.contains("delete pvc"), alert.name() + " deletes a PVC by hand");
+            Matcher m = instanceCommand.matcher(text);
+            while (m.find()) {
+                commands++;
+                assertTrue(m.group(3).startsWith("\"$"), alert.name() + ": " + m.group());
+            }
+        }
+        assertTrue(commands > 10, commands + " instance commands");
+    }
+
+    /** Local NVMe volumes cannot grow: their runbooks must not tell anyone to raise the storage size. */
+    @Test
+    void fixedStorageRunbooksNeverGrowVolumes() {
+        AlertContext expandable = sampleContext(true);
+        AlertContext fixed = new AlertContext(expandable.namespace(), expandable.cluster(), expandable.operatorNamespace(),
+                3, 3, 1, true, true, MonitoringTestSupport.SLOT_KEEP_BYTES, Map.of(), "", MonitoringTestSupport.DEPLOYMENTS, false);
+        Pattern grow = Pattern.compile("(?i)\\bgrow (it|the)|storage\\.size|expand");
+        List<String> growing = catalog.resolve(fixed).stream().filter(a -> grow.matcher(runbook(a)).find())
+                .map(ResolvedAlert::name).toList();
+        assertEquals(List.of(), growing);
+        List<String> expandableGrowing = catalog.resolve(expandable).stream().filter(a -> grow.matcher(runbook(a)).find())
+                .map(ResolvedAlert::name).toList();
+        assertTrue(expandableGrowing.containsAll(List.of("CNPGClusterLowDiskSpaceWarning", "CNPGClusterLowDiskSpaceCritical",
+                "CNPGClusterPVCFillingUp")), expandableGrowing.toString());
+        assertEquals(catalog.resolve(expandable).size(), catalog.resolve(fixed).size(), "storage changes texts, not alerts");
+    }
+
+    private static String runbook(ResolvedAlert alert) {
+        return alert.runbookMeaning() + alert.runbookImpact() + alert.runbookDiagnosis() + alert.runbookMitigation();
     }
 
     private static Set<String> names(List<ResolvedAlert> alerts) {
