@@ -148,7 +148,6 @@ public final class AlertCatalog {
         values.put("slotRetainedWalWarningGiB", gib(slotWarning));
         values.put("slotKeepSizePercent", plain(SlotRetentionThreshold.KEEP_SIZE_FRACTION.movePointRight(2)));
         values.put("slotWalKeepSize", ctx.slotWalKeepBytes() < 0 ? "unlimited" : gib(ctx.slotWalKeepBytes()) + " GiB");
-        values.put("operatorDeployment", ctx.deployments().operator());
         // Without the plugin an alert using it is a catalog bug, which the missing value reports.
         if (!ctx.deployments().plugin().isEmpty()) {
             values.put("pluginDeployment", ctx.deployments().plugin());
@@ -156,7 +155,7 @@ public final class AlertCatalog {
         return values;
     }
 
-    /** The placeholders that describe the cluster itself, shared with the dashboard's queries. */
+    /** The placeholders that describe the cluster and its operator, shared with the dashboard's queries. */
     static Map<String, String> clusterPlaceholders(AlertContext ctx) {
         if (ctx.zoneCount() < 1 || ctx.instances() < 1) {
             throw new IllegalArgumentException("zoneCount and instances must be at least 1: " + ctx);
@@ -167,6 +166,7 @@ public final class AlertCatalog {
         values.put("podSelector", ctx.cluster() + POD_SELECTOR_SUFFIX);
         values.put("pvcSelector", ctx.cluster() + PVC_SELECTOR_SUFFIX);
         values.put("operatorNamespace", ctx.operatorNamespace());
+        values.put("operatorDeployment", ctx.deployments().operator());
         values.put("zoneCount", Integer.toString(ctx.zoneCount()));
         values.put("instances", Integer.toString(ctx.instances()));
         values.put("synchronousNumber", Integer.toString(ctx.synchronousNumber()));
