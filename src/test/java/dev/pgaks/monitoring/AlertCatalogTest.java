@@ -13,6 +13,8 @@ import dev.pgaks.resolve.AlertContext;
 import dev.pgaks.resolve.ResolvedAlert;
 import dev.pgaks.validate.SpecSchema;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -326,6 +328,32 @@ class AlertCatalogTest {
         assertTrue(expandableGrowing.containsAll(List.of("CNPGClusterLowDiskSpaceWarning", "CNPGClusterLowDiskSpaceCritical",
                 "CNPGClusterPVCFillingUp")), expandableGrowing.toString());
         assertEquals(catalog.resolve(expandable).size(), catalog.resolve(fixed).size(), "storage changes texts, not alerts");
+    }
+
+    /**
+     * The catalog's substitutions are not shell-quoted, so runbook shell blocks may only use values whose syntax
+     * makes them safe words: RFC 1123 names (schema patterns) and the Deployment names derived from fixed releases.
+     */
+    @Test
+    void shellBlocksSubstituteOnlyShellSafeNames() throws IOException {
+        Set<String> safe = Set.of("namespace", "cluster", "operatorNamespace", "operatorDeployment", "pluginDeployment");
+        String catalogText;
+        try (InputStream in = AlertCatalog.class.getResourceAsStream("/monitoring/alerts.yaml")) {
+            catalogText = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Matcher block = Pattern.compile("```(?:bash|sh)\\n(.*?)```", Pattern.DOTALL).matcher(catalogText);
+        Set<String> used = new TreeSet<>();
+        int blocks = 0;
+        while (block.find()) {
+            blocks++;
+            Matcher placeholder = Pattern.compile("%\\{([^}]*)}").matcher(block.group(1));
+            while (placeholder.find()) {
+                used.add(placeholder.group(1));
+            }
+        }
+        assertTrue(blocks > 60, blocks + " shell blocks");
+        used.removeAll(safe);
+        assertEquals(Set.of(), used, "placeholders in shell blocks that would need quoting");
     }
 
     private static String runbook(ResolvedAlert alert) {
