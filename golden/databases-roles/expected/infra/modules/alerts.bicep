@@ -987,7 +987,7 @@ resource ruleGroup4 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01'
       {
         alert: 'CNPGOperatorDown'
         enabled: true
-        expression: '(\n  sum(kube_deployment_status_replicas_available{namespace="cnpg-system", deployment=~"cnpg-controller-manager|.*cloudnative-pg"})\n  or on() vector(0)\n) < 1'
+        expression: '(\n  sum(kube_deployment_status_replicas_available{namespace="cnpg-system", deployment="cnpg-cloudnative-pg"})\n  or on() vector(0)\n) < 1'
         for: 'PT5M'
         severity: 1
         labels: {
@@ -1027,7 +1027,7 @@ resource ruleGroup4 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01'
       {
         alert: 'CNPGBarmanCloudPluginUnavailable'
         enabled: true
-        expression: '(\n  sum(kube_deployment_status_replicas_available{namespace="cnpg-system", deployment=~"barman-cloud|.*plugin-barman-cloud"})\n  or on() vector(0)\n) < 1'
+        expression: '(\n  sum(kube_deployment_status_replicas_available{namespace="cnpg-system", deployment="plugin-barman-cloud"})\n  or on() vector(0)\n) < 1'
         for: 'PT10M'
         severity: 2
         labels: {

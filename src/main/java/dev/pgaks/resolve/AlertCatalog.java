@@ -21,7 +21,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 /**
  * The alert rules and runbooks of {@code /monitoring/alerts.yaml}, resolved for one cluster.
  *
- * <p>Placeholders are written {@code %{name}}. Problems in the bundled catalog (an unknown or unterminated
+ * <p>Placeholders are written {@code %{name}}. A runbook section is a text, or a list of parts: texts and
+ * {@code {when: [...], text: ...}} entries kept only when their conditions hold. Problems in the bundled catalog (an unknown or unterminated
  * placeholder, a missing field) are bugs in pgaks, hence {@link IllegalStateException}; bad context values are
  * {@link IllegalArgumentException}.
  */
@@ -90,10 +91,10 @@ public final class AlertCatalog {
                     substitute(name, text(alert, "expr"), values),
                     substitute(name, text(alert, "summary"), values),
                     substitute(name, text(alert, "description"), values),
-                    substitute(name, text(runbook, "meaning"), values),
-                    substitute(name, text(runbook, "impact"), values),
-                    substitute(name, text(runbook, "diagnosis"), values),
-                    substitute(name, text(runbook, "mitigation"), values),
+                    substitute(name, section(alert, runbook, "meaning", ctx), values),
+                    substitute(name, section(alert, runbook, "impact", ctx), values),
+                    substitute(name, section(alert, runbook, "diagnosis", ctx), values),
+                    substitute(name, section(alert, runbook, "mitigation", ctx), values),
                     runbookFile,
                     ctx.runbookBaseUrl().isEmpty() ? runbookFile : ctx.runbookBaseUrl() + name + ".md",
                     azureSeverity(alert, severity, ctx),
@@ -147,10 +148,14 @@ public final class AlertCatalog {
         values.put("slotRetainedWalWarningGiB", gib(slotWarning));
         values.put("slotKeepSizePercent", plain(SlotRetentionThreshold.KEEP_SIZE_FRACTION.movePointRight(2)));
         values.put("slotWalKeepSize", ctx.slotWalKeepBytes() < 0 ? "unlimited" : gib(ctx.slotWalKeepBytes()) + " GiB");
+        // Without the plugin an alert using it is a catalog bug, which the missing value reports.
+        if (!ctx.deployments().plugin().isEmpty()) {
+            values.put("pluginDeployment", ctx.deployments().plugin());
+        }
         return values;
     }
 
-    /** The placeholders that describe the cluster itself, shared with the dashboard's queries. */
+    /** The placeholders that describe the cluster and its operator, shared with the dashboard's queries. */
     static Map<String, String> clusterPlaceholders(AlertContext ctx) {
         if (ctx.zoneCount() < 1 || ctx.instances() < 1) {
             throw new IllegalArgumentException("zoneCount and instances must be at least 1: " + ctx);
@@ -161,6 +166,7 @@ public final class AlertCatalog {
         values.put("podSelector", ctx.cluster() + POD_SELECTOR_SUFFIX);
         values.put("pvcSelector", ctx.cluster() + PVC_SELECTOR_SUFFIX);
         values.put("operatorNamespace", ctx.operatorNamespace());
+        values.put("operatorDeployment", ctx.deployments().operator());
         values.put("zoneCount", Integer.toString(ctx.zoneCount()));
         values.put("instances", Integer.toString(ctx.instances()));
         values.put("synchronousNumber", Integer.toString(ctx.synchronousNumber()));
@@ -174,8 +180,37 @@ public final class AlertCatalog {
         return conditions.stream().allMatch(condition -> holds(alert, String.valueOf(condition), ctx));
     }
 
+    /** A runbook section: its text, or the parts of it whose conditions hold, joined. */
+    private static String section(Map<String, Object> alert, Map<String, Object> runbook, String key, AlertContext ctx) {
+        Object value = runbook == null ? null : runbook.get(key);
+        if (!(value instanceof List<?> parts)) {
+            return text(runbook, key);
+        }
+        StringBuilder text = new StringBuilder();
+        for (Object part : parts) {
+            if (part instanceof String s) {
+                text.append(s);
+            } else if (part instanceof Map<?, ?> conditional && conditional.get("text") instanceof String s) {
+                Object when = conditional.get("when");
+                List<?> conditions = when instanceof List<?> list ? list : List.of(String.valueOf(when));
+                if (conditions.stream().allMatch(condition -> holds(alert, String.valueOf(condition), ctx))) {
+                    text.append(s);
+                }
+            } else {
+                throw new IllegalStateException("alert " + alert.get("name") + " has a runbook " + key
+                        + " part that is neither a text nor {when, text}: " + part);
+            }
+        }
+        if (text.toString().isBlank()) {
+            throw new IllegalStateException("alert " + alert.get("name") + " has an empty runbook " + key);
+        }
+        return text.toString();
+    }
+
     private static boolean holds(Map<String, Object> alert, String condition, AlertContext ctx) {
         return switch (condition) {
+            case "expandable-storage" -> ctx.expandableStorage();
+            case "fixed-storage" -> !ctx.expandableStorage();
             case "synchronous" -> ctx.synchronous();
             case "durability-required" -> ctx.synchronous() && ctx.durabilityRequired();
             case "ha" -> ctx.highAvailability();

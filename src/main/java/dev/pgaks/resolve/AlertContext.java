@@ -14,23 +14,41 @@ import java.util.Objects;
  *                            schema; keys not given fall back to {@link AlertCatalog#defaultThresholds()}
  * @param runbookBaseUrl      URL prefix of the rendered {@code runbooks/} folder, ending in {@code /}; empty for
  *                            relative links
+ * @param deployments         the Deployments of the rendered Helm releases in {@code operatorNamespace}
+ * @param expandableStorage   whether the instances' volumes can grow (Azure disks); local NVMe volumes cannot
  */
 public record AlertContext(String namespace, String cluster, String operatorNamespace, int zoneCount, int instances,
                            int synchronousNumber, boolean durabilityRequired, boolean backup, long slotWalKeepBytes, Map<String, String> thresholds,
-                           String runbookBaseUrl) {
+                           String runbookBaseUrl, Deployments deployments, boolean expandableStorage) {
     public AlertContext {
         Objects.requireNonNull(namespace, "namespace");
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(operatorNamespace, "operatorNamespace");
         Objects.requireNonNull(runbookBaseUrl, "runbookBaseUrl");
+        Objects.requireNonNull(deployments, "deployments");
         thresholds = Map.copyOf(thresholds == null ? Map.of() : thresholds);
     }
 
-    /** A cluster with backups, unlimited slot retention and, when synchronous, one required synchronous standby. */
+    /**
+     * A cluster with backups, unlimited slot retention, expandable volumes and, when synchronous, one required
+     * synchronous standby.
+     */
     public AlertContext(String namespace, String cluster, String operatorNamespace, int zoneCount, int instances,
-                        boolean synchronous, Map<String, String> thresholds, String runbookBaseUrl) {
+                        boolean synchronous, Map<String, String> thresholds, String runbookBaseUrl, Deployments deployments) {
         this(namespace, cluster, operatorNamespace, zoneCount, instances, synchronous ? 1 : 0, true, true, -1, thresholds,
-                runbookBaseUrl);
+                runbookBaseUrl, deployments, true);
+    }
+
+    /**
+     * Deployment names runbook commands use ({@link ResolvedPostgres.HelmRelease#deploymentName()}).
+     *
+     * @param plugin the Barman Cloud plugin's Deployment; empty when the plugin is not installed
+     */
+    public record Deployments(String operator, String plugin) {
+        public Deployments {
+            Objects.requireNonNull(operator, "operator");
+            Objects.requireNonNull(plugin, "plugin");
+        }
     }
 
     public boolean synchronous() {

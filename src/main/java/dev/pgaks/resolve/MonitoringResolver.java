@@ -49,7 +49,8 @@ final class MonitoringResolver {
                 postgres.synchronous().enabled() ? postgres.synchronous().number() : 0,
                 postgres.synchronous().dataDurability().equals(REQUIRED_DURABILITY), backup,
                 SlotRetentionThreshold.keepBytes(postgres.parameters()), thresholds(t),
-                t.text("/monitoring/runbookBaseUrl"));
+                t.text("/monitoring/runbookBaseUrl"), deployments(postgres.operator()),
+                postgres.storage().storageClass().allowVolumeExpansion());
         boolean azureManaged = prometheus.equals("azure-managed");
         LabelLimits limits = azureManaged ? AZURE_LABEL_LIMITS : null;
         List<ResolvedAlert> resolved = alerts.resolve(ctx);
@@ -79,6 +80,12 @@ final class MonitoringResolver {
                         ? new PodMonitor(postgres.pooler().name(), postgres.namespace(), METRICS_PORT,
                                 List.of(new Label("cnpg.io/poolerName", postgres.pooler().name())), "", "", limits)
                         : null);
+    }
+
+    private static AlertContext.Deployments deployments(ResolvedPostgres.Operator operator) {
+        String plugin = operator.releases().stream().filter(r -> r.chart().equals(ResolvedPostgres.PLUGIN_CHART))
+                .map(ResolvedPostgres.HelmRelease::deploymentName).findFirst().orElse("");
+        return new AlertContext.Deployments(operator.operatorRelease().deploymentName(), plugin);
     }
 
     /**

@@ -89,6 +89,8 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
 
     /** The CloudNativePG operator's Helm chart. */
     public static final String OPERATOR_CHART = "cloudnative-pg";
+    /** The Barman Cloud plugin's Helm chart. */
+    public static final String PLUGIN_CHART = "plugin-barman-cloud";
 
     /** Node selector and toleration that put add-on pods on the AKS system pool. */
     public record SystemPlacement(String nodeLabelKey, String nodeLabelValue, String tolerationKey) {}

@@ -296,7 +296,7 @@ public final class SpecResolver {
                 t.text("/postgres/operator/chartVersion"), operatorNamespace, "helm/cnpg-operator.values.yaml"));
         if (plugin) {
             releases.add(new ResolvedPostgres.HelmRelease("plugin-barman-cloud", CNPG_REPO_NAME, CNPG_REPO_URL,
-                    "plugin-barman-cloud", t.text("/backup/pluginChartVersion"), operatorNamespace,
+                    ResolvedPostgres.PLUGIN_CHART, t.text("/backup/pluginChartVersion"), operatorNamespace,
                     "helm/plugin-barman-cloud.values.yaml"));
         }
         // The guide's rollout stagger of two minutes between clusters. Its STANDBY_TCP_USER_TIMEOUT '10' is in

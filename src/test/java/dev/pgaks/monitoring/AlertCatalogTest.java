@@ -13,6 +13,8 @@ import dev.pgaks.resolve.AlertContext;
 import dev.pgaks.resolve.ResolvedAlert;
 import dev.pgaks.validate.SpecSchema;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -177,7 +179,7 @@ class AlertCatalogTest {
     @Test
     void resolutionIsDeterministicAndUsesContext() {
         AlertContext ctx = new AlertContext("db", "orders", "ops", 2, 5, false,
-                Map.of("backupMaxAgeHours", "8", "connectionsWarningPercent", "60"), "");
+                Map.of("backupMaxAgeHours", "8", "connectionsWarningPercent", "60"), "", MonitoringTestSupport.DEPLOYMENTS);
         List<ResolvedAlert> first = catalog.resolve(ctx);
         assertEquals(first, AlertCatalog.load(SpecSchema.load()).resolve(ctx));
         Map<String, ResolvedAlert> byName = first.stream().collect(Collectors.toMap(ResolvedAlert::name, Function.identity()));
@@ -193,7 +195,7 @@ class AlertCatalogTest {
     @Test
     void singleInstanceClusterHasNoStandbyAlerts() {
         Set<String> single = names(catalog.resolve(new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 3, 1, 0, false, true, -1,
-                Map.of(), "")));
+                Map.of(), "", MonitoringTestSupport.DEPLOYMENTS, true)));
         Set<String> present = new TreeSet<>(HA_ONLY);
         present.retainAll(single);
         assertEquals(Set.of(), present, "HA alerts would fire forever on a single instance");
@@ -203,9 +205,10 @@ class AlertCatalogTest {
     @Test
     void backupAlertsNeedBackups() {
         Set<String> withoutBackup = names(catalog.resolve(new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 3, 3, 1,
-                true, false, -1, Map.of(), "")));
+                true, false, -1, Map.of(), "", MonitoringTestSupport.DEPLOYMENTS, true)));
         assertFalse(withoutBackup.contains("CNPGClusterBackupMetricsAbsent"));
         assertFalse(withoutBackup.contains("CNPGClusterBackupTooOld"));
+        assertFalse(withoutBackup.contains("CNPGCertificateExpiringSoon"), "only the plugin has cert-manager certificates");
         assertTrue(names(catalog.resolve(sampleContext(true))).contains("CNPGClusterBackupMetricsAbsent"));
     }
 
@@ -220,7 +223,7 @@ class AlertCatalogTest {
 
     private String slotThreshold(long keepBytes, Map<String, String> thresholds) {
         String expr = catalog.resolve(new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 3, 3, 1, true, true, keepBytes,
-                thresholds, "")).stream().filter(a -> a.name().equals("CNPGClusterReplicationSlotWALRetention"))
+                thresholds, "", MonitoringTestSupport.DEPLOYMENTS, true)).stream().filter(a -> a.name().equals("CNPGClusterReplicationSlotWALRetention"))
                 .findFirst().orElseThrow().expr();
         return expr.substring(expr.lastIndexOf("> ") + 2).strip();
     }
@@ -243,7 +246,7 @@ class AlertCatalogTest {
     /** With dataDurability preferred, writes go on without synchronous standbys: a risk, not an outage. */
     @Test
     void missingSynchronousStandbyIsAnOutageOnlyWhenDurabilityIsRequired() {
-        AlertContext preferred = new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 3, 3, 1, false, true, -1, Map.of(), "");
+        AlertContext preferred = new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 3, 3, 1, false, true, -1, Map.of(), "", MonitoringTestSupport.DEPLOYMENTS, true);
         ResolvedAlert alert = catalog.resolve(preferred).stream()
                 .filter(a -> a.name().equals("CNPGClusterNoSynchronousStandby")).findFirst().orElseThrow();
         assertEquals("critical", alert.severity());
@@ -253,7 +256,7 @@ class AlertCatalogTest {
     @Test
     void twoInstancesHaveNoPartialStandbyLoss() {
         Set<String> two = names(catalog.resolve(new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 2, 2, 0, false, true,
-                -1, Map.of(), "")));
+                -1, Map.of(), "", MonitoringTestSupport.DEPLOYMENTS, true)));
         assertTrue(two.contains("CNPGClusterHACritical"));
         assertFalse(two.contains("CNPGClusterHAWarning"), "one standby is either streaming or not");
     }
@@ -272,6 +275,89 @@ class AlertCatalogTest {
         assertEquals("26", defaults.get("backupMaxAgeHours"));
         assertEquals("80", defaults.get("connectionsWarningPercent"));
         assertTrue(defaults.keySet().stream().allMatch(k -> k.matches("[a-z][A-Za-z0-9]+")), "camelCase keys");
+    }
+
+    /** Issue 9 defect 15: the chart's Deployment is cnpg-cloudnative-pg, not the manifest install's name. */
+    @Test
+    void operatorAlertsSelectTheRenderedDeployments() {
+        AlertContext ctx = new AlertContext("db", "orders", "ops", 3, 3, false, Map.of(), "",
+                new AlertContext.Deployments("op-cloudnative-pg", "plug-plugin-barman-cloud"));
+        Map<String, ResolvedAlert> byName = catalog.resolve(ctx).stream()
+                .collect(Collectors.toMap(ResolvedAlert::name, Function.identity()));
+        ResolvedAlert down = byName.get("CNPGOperatorDown");
+        assertTrue(down.expr().contains("namespace=\"ops\", deployment=\"op-cloudnative-pg\"}"), down.expr());
+        assertTrue(down.runbookMitigation().contains("kubectl rollout restart deployment/op-cloudnative-pg -n ops"));
+        assertTrue(byName.get("CNPGBarmanCloudPluginUnavailable").expr().contains("deployment=\"plug-plugin-barman-cloud\"}"));
+        for (ResolvedAlert alert : byName.values()) {
+            assertFalse(runbook(alert).contains("cnpg-controller-manager"), alert.name());
+        }
+    }
+
+    /**
+     * A rebuilt instance loses both claims, data and WAL, only through kubectl cnpg destroy; instances that are
+     * destroyed, promoted or unfenced are chosen by a person or computed, never a fixed name such as -1.
+     */
+    @Test
+    void runbooksRebuildInstancesWithCnpgDestroyOnChosenInstances() {
+        Pattern instanceCommand = Pattern.compile("kubectl cnpg (destroy|promote|fencing (on|off)) " + CLUSTER + " (\\S+)");
+        int commands = 0;
+        for (ResolvedAlert alert : catalog.resolve(sampleContext(true))) {
+            String text = runbook(alert);
+            assertFalse(text.contains("delete pvc"), alert.name() + " deletes a PVC by hand");
+            Matcher m = instanceCommand.matcher(text);
+            while (m.find()) {
+                commands++;
+                assertTrue(m.group(3).startsWith("\"$"), alert.name() + ": " + m.group());
+            }
+        }
+        assertTrue(commands > 10, commands + " instance commands");
+    }
+
+    /** Local NVMe volumes cannot grow: their runbooks must not tell anyone to raise the storage size. */
+    @Test
+    void fixedStorageRunbooksNeverGrowVolumes() {
+        AlertContext expandable = sampleContext(true);
+        AlertContext fixed = new AlertContext(expandable.namespace(), expandable.cluster(), expandable.operatorNamespace(),
+                3, 3, 1, true, true, MonitoringTestSupport.SLOT_KEEP_BYTES, Map.of(), "", MonitoringTestSupport.DEPLOYMENTS, false);
+        Pattern grow = Pattern.compile("(?i)\\bgrow (it|the)|storage\\.size|expand");
+        List<String> growing = catalog.resolve(fixed).stream().filter(a -> grow.matcher(runbook(a)).find())
+                .map(ResolvedAlert::name).toList();
+        assertEquals(List.of(), growing);
+        List<String> expandableGrowing = catalog.resolve(expandable).stream().filter(a -> grow.matcher(runbook(a)).find())
+                .map(ResolvedAlert::name).toList();
+        assertTrue(expandableGrowing.containsAll(List.of("CNPGClusterLowDiskSpaceWarning", "CNPGClusterLowDiskSpaceCritical",
+                "CNPGClusterPVCFillingUp")), expandableGrowing.toString());
+        assertEquals(catalog.resolve(expandable).size(), catalog.resolve(fixed).size(), "storage changes texts, not alerts");
+    }
+
+    /**
+     * The catalog's substitutions are not shell-quoted, so runbook shell blocks may only use values whose syntax
+     * makes them safe words: RFC 1123 names (schema patterns) and the Deployment names derived from fixed releases.
+     */
+    @Test
+    void shellBlocksSubstituteOnlyShellSafeNames() throws IOException {
+        Set<String> safe = Set.of("namespace", "cluster", "operatorNamespace", "operatorDeployment", "pluginDeployment");
+        String catalogText;
+        try (InputStream in = AlertCatalog.class.getResourceAsStream("/monitoring/alerts.yaml")) {
+            catalogText = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Matcher block = Pattern.compile("```(?:bash|sh)\\n(.*?)```", Pattern.DOTALL).matcher(catalogText);
+        Set<String> used = new TreeSet<>();
+        int blocks = 0;
+        while (block.find()) {
+            blocks++;
+            Matcher placeholder = Pattern.compile("%\\{([^}]*)}").matcher(block.group(1));
+            while (placeholder.find()) {
+                used.add(placeholder.group(1));
+            }
+        }
+        assertTrue(blocks > 60, blocks + " shell blocks");
+        used.removeAll(safe);
+        assertEquals(Set.of(), used, "placeholders in shell blocks that would need quoting");
+    }
+
+    private static String runbook(ResolvedAlert alert) {
+        return alert.runbookMeaning() + alert.runbookImpact() + alert.runbookDiagnosis() + alert.runbookMitigation();
     }
 
     private static Set<String> names(List<ResolvedAlert> alerts) {

@@ -111,6 +111,16 @@ class DashboardTest {
         assertEquals(reference, RenderedMonitoring.dashboard("reference").path("uid").asText());
     }
 
+    /** The operator panel reads the rendered release's Deployment, not a guess at how the operator was installed. */
+    @Test
+    void operatorPanelReadsTheRenderedDeployment() {
+        List<String> operator = RenderedMonitoring.dashboardQueries("reference").stream()
+                .filter(q -> q.contains("kube_deployment_status_replicas_available")).toList();
+        assertFalse(operator.isEmpty());
+        assertAll(operator.stream().map(q -> () ->
+                assertTrue(q.contains("namespace=\"cnpg-system\", deployment=\"cnpg-cloudnative-pg\"}"), q)));
+    }
+
     @Test
     void queriesAreScopedToTheCluster() {
         assertAll(RenderedMonitoring.dashboardQueries("prometheus-operator").stream().map(q -> () ->

@@ -28,6 +28,8 @@ final class MonitoringTestSupport {
     static final String NAMESPACE = "cnpg-database";
     static final String CLUSTER = "pg-primary";
     static final String OPERATOR_NAMESPACE = "cnpg-system";
+    /** As pgaks installs them: Helm releases cnpg (chart cloudnative-pg) and plugin-barman-cloud. */
+    static final AlertContext.Deployments DEPLOYMENTS = new AlertContext.Deployments("cnpg-cloudnative-pg", "plugin-barman-cloud");
 
     private MonitoringTestSupport() {
     }
@@ -38,7 +40,7 @@ final class MonitoringTestSupport {
     /** Three instances in three zones with backups; synchronous replication requires one standby. */
     static AlertContext sampleContext(boolean synchronous) {
         return new AlertContext(NAMESPACE, CLUSTER, OPERATOR_NAMESPACE, 3, 3, synchronous ? 1 : 0, true, true, SLOT_KEEP_BYTES,
-                Map.of(), "");
+                Map.of(), "", MonitoringTestSupport.DEPLOYMENTS, true);
     }
 
     /** A file under the reference directory; skips (or fails when tools are required) when it is missing. */

@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Test;
 
 /** Error paths of the resolver that the bundled (correct) catalog cannot exercise. */
 class AlertCatalogErrorsTest {
+    private static final AlertContext.Deployments DEPLOYMENTS =
+            new AlertContext.Deployments("cnpg-cloudnative-pg", "plugin-barman-cloud");
 
     @Test
     void unknownThresholdOverrideIsRejected() {
-        AlertContext ctx = new AlertContext("ns", "pg", "cnpg-system", 3, 3, true, Map.of("noSuchThreshold", "1"), "");
+        AlertContext ctx = new AlertContext("ns", "pg", "cnpg-system", 3, 3, true, Map.of("noSuchThreshold", "1"), "", DEPLOYMENTS);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AlertCatalog.load(SpecSchema.load()).resolve(ctx));
         assertTrue(e.getMessage().contains("noSuchThreshold"));
     }
@@ -21,7 +23,7 @@ class AlertCatalogErrorsTest {
     @Test
     void nonNumericThresholdCannotInjectPromql() {
         AlertContext ctx = new AlertContext("ns", "pg", "cnpg-system", 3, 3, true,
-                Map.of("backupMaxAgeHours", "1 or vector(1)"), "");
+                Map.of("backupMaxAgeHours", "1 or vector(1)"), "", DEPLOYMENTS);
         assertThrows(IllegalArgumentException.class, () -> AlertCatalog.load(SpecSchema.load()).resolve(ctx));
     }
 
