@@ -9,6 +9,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.pgaks.diagnostic.Diagnostic;
+import dev.pgaks.diagnostic.ErrorCode;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.load.SpecDocument;
 import java.util.ArrayList;
@@ -58,6 +59,15 @@ public final class SpecValidator {
         String pointer = message.getInstanceLocation().toString();
         String field = FieldPaths.dotted(pointer);
         JsonNode fieldSchema = schema.fieldAtPointer(pointer).orElse(null);
+        return translated(document, message, pointer, field, fieldSchema).withCode(switch (message.getType()) {
+            case "additionalProperties" -> ErrorCode.UNKNOWN_FIELD;
+            case "required" -> ErrorCode.MISSING_FIELD;
+            case "enum" -> ErrorCode.VALUE_NOT_ALLOWED;
+            default -> ErrorCode.SCHEMA_VIOLATION;
+        });
+    }
+
+    private Diagnostic translated(SpecDocument document, ValidationMessage message, String pointer, String field, JsonNode fieldSchema) {
         return switch (message.getType()) {
             case "additionalProperties" -> unknownKey(document, pointer, message.getProperty());
             case "required" -> at(document, document.valuePosition(pointer),
