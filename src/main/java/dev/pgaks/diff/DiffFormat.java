@@ -20,10 +20,12 @@ public enum DiffFormat {
     /** JSON shape version: raised only when a field changes meaning or disappears. */
     public static final int SCHEMA_VERSION = 1;
     private static final int MAX_TEXT_LINES = 20;
+    /** GitHub refuses comments over 65536 characters; leave room for a workflow's own header. */
+    private static final int MAX_MARKDOWN = 60_000;
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
-     * @param title  what was compared, e.g. {@code out/cnpg: HEAD → pgaks.yaml}
+     * @param title what was compared, e.g. {@code out/cnpg at HEAD -> pgaks.yaml}
      */
     public String format(DiffReport report, String title) {
         return switch (this) {
@@ -65,32 +67,50 @@ public enum DiffFormat {
                 + (report.risks().size() == 1 ? " risky change" : " risky changes") + "** to review. ").append(summary(report)).append("\n\n");
         if (!report.risks().isEmpty()) {
             out.append("| risk | object | change | why |\n|---|---|---|---|\n");
+            java.util.Set<String> explained = new java.util.HashSet<>();
             for (Risk r : report.risks()) {
+                String change = change(r.before(), r.after());
                 out.append("| `").append(r.rule()).append("` | ").append(cell(r.object())).append(" | ")
-                        .append(r.path().isEmpty() ? "" : "`" + cell(r.path()) + "`").append(cell(change(r.before(), r.after())))
-                        .append(" | ").append(cell(r.why())).append(" |\n");
+                        .append(r.path().isEmpty() ? cell(change.isEmpty() ? "removed" : change.substring(2)) : "`" + cell(r.path()) + "`" + cell(change))
+                        .append(" | ").append(explained.add(r.rule()) ? cell(r.why()) : "(as above)").append(" |\n");
             }
             out.append('\n');
         }
         out.append("| | object | file | fields |\n|---|---|---|---|\n");
+        List<String> prose = new java.util.ArrayList<>();
         for (ObjectChange c : report.changes()) {
+            if (DiffObject.TEXT.equals(c.kind())) {
+                prose.add(c.file());
+                continue;
+            }
             out.append("| ").append(c.op().name().toLowerCase(Locale.ROOT)).append(" | ").append(cell(c.id())).append(" | `")
                     .append(cell(c.file())).append("` | ").append(c.fields().isEmpty() ? "" : c.fields().size()).append(" |\n");
         }
+        if (!prose.isEmpty()) {
+            out.append("| changed | ").append(prose.size()).append(prose.size() == 1 ? " document: " : " documents: ")
+                    .append(cell(String.join(", ", prose.subList(0, Math.min(prose.size(), 5))))).append(prose.size() > 5 ? ", ..." : "")
+                    .append(" | | |\n");
+        }
+        int omitted = 0;
         for (ObjectChange c : report.changes()) {
-            if (c.fields().isEmpty()) {
+            if (c.fields().isEmpty() || DiffObject.TEXT.equals(c.kind())) {
                 continue;
             }
-            out.append("\n<details><summary>").append(html(c.id())).append("</summary>\n\n| field | before | after |\n|---|---|---|\n");
-            List<FieldChange> fields = shown(c);
-            for (FieldChange f : fields) {
-                out.append("| `").append(cell(f.path().isEmpty() ? "(value)" : f.path())).append("` | ").append(code(f.before()))
+            StringBuilder details = new StringBuilder("\n<details><summary>").append(html(c.id())).append("</summary>\n\n| field | before | after |\n|---|---|---|\n");
+            for (FieldChange f : c.fields()) {
+                details.append("| `").append(cell(f.path().isEmpty() ? "(value)" : f.path())).append("` | ").append(code(f.before()))
                         .append(" | ").append(code(f.after())).append(" |\n");
             }
-            if (fields.size() < c.fields().size()) {
-                out.append("| ").append(c.fields().size() - fields.size()).append(" more lines | | |\n");
+            details.append("\n</details>\n");
+            if (out.length() + details.length() > MAX_MARKDOWN) {
+                omitted++;
+            } else {
+                out.append(details);
             }
-            out.append("\n</details>\n");
+        }
+        if (omitted > 0) {
+            out.append("\nDetails of ").append(omitted).append(omitted == 1 ? " object" : " objects")
+                    .append(" left out to fit a comment; `pgaks diff` prints them all.\n");
         }
         return out.toString();
     }

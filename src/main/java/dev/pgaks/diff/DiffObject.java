@@ -123,12 +123,18 @@ public record DiffObject(String id, String kind, String file, Map<String, String
             }
             String itemKey = itemKey(list);
             for (int i = 0; i < list.size(); i++) {
-                String item = itemKey == null ? "[" + i + "]" : "[" + itemKey + "=" + ((Map<?, ?>) list.get(i)).get(itemKey) + "]";
+                String item = itemKey == null ? "[" + i + "]" : "[" + itemKey + "=" + unquoted(((Map<?, ?>) list.get(i)).get(itemKey)) + "]";
                 flatten(path + item, list.get(i), leaves);
             }
         } else {
             leaves.put(path, String.valueOf(value));
         }
+    }
+
+    /** A Bicep string literal's text, so that {@code rules[alert=X]} reads the same in Bicep and YAML. */
+    private static String unquoted(Object key) {
+        String text = String.valueOf(key);
+        return text.length() > 1 && text.startsWith("'") && text.endsWith("'") ? text.substring(1, text.length() - 1) : text;
     }
 
     private static String itemKey(List<?> list) {

@@ -94,12 +94,12 @@ public final class ObjectDiff {
             if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
                 i++;
                 j++;
-            } else if (j < b.size() && (i == a.size() || common[i][j + 1] >= common[i + 1][j])) {
-                changes.add(new FieldChange("line " + (j + 1), Op.ADDED, null, b.get(j)));
-                j++;
-            } else {
+            } else if (i < a.size() && (j == b.size() || common[i + 1][j] >= common[i][j + 1])) {
                 changes.add(new FieldChange("line " + (i + 1), Op.REMOVED, a.get(i), null));
                 i++;
+            } else {
+                changes.add(new FieldChange("line " + (j + 1), Op.ADDED, null, b.get(j)));
+                j++;
             }
         }
         return changes;

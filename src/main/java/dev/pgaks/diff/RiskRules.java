@@ -65,7 +65,7 @@ public final class RiskRules {
                     (o, f) -> f != null && f.op() == Op.CHANGED && (o.is("manifest") && f.path().startsWith("names.")
                             || bicep(o, f) && o.id().matches(".*\\.bicepparam param (\\w*Name|nodeResourceGroup|dnsPrefix)"))),
             new RiskRule("object.deleted",
-                    "the object is no longer rendered: kubectl apply --prune, Flux or Argo CD delete it from the cluster, and Azure leaves the resource orphaned",
+                    "the object is no longer rendered: kubectl apply --prune, Flux or Argo CD delete it from the cluster; an Azure resource stays, orphaned, or goes with a complete-mode deployment",
                     (o, f) -> f == null && o.op() == Op.REMOVED
                             && (o.isKubernetes() || o.is("bicep") && o.id().matches(".* (resource|module) \\w+"))),
             new RiskRule("security.weakened",

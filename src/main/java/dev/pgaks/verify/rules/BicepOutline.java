@@ -379,7 +379,8 @@ public final class BicepOutline {
                 while (i < src.length() && !(src.charAt(i) == '\'' && depth == 0)) {
                     char s = src.charAt(i);
                     if (s == '\\' && i + 1 < src.length()) {
-                        text.append(src.charAt(i + 1));
+                        // Kept escaped: a diff shows the literal as written, and no rule reads an escaped character.
+                        text.append(s).append(src.charAt(i + 1));
                         i += 2;
                         continue;
                     }
