@@ -8,7 +8,9 @@ import dev.pgaks.diff.ObjectDiff;
 import dev.pgaks.diff.Risk;
 import dev.pgaks.diff.TreeSnapshot;
 import dev.pgaks.write.OutputWriter;
+import dev.pgaks.write.OwnershipManifest;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +43,7 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Outcome<RenderInput.Rendering> rendering = input.render();
-        if (rendering instanceof Outcome.Success<RenderInput.Rendering> ok && (dryRun || !allowRisky)) {
+        if (rendering instanceof Outcome.Success<RenderInput.Rendering> ok && (dryRun || !allowRisky && owned(ok.value().tree()))) {
             DiffReport plan = ObjectDiff.compare(TreeSnapshot.read(ok.value().tree()), TreeSnapshot.of(ok.value().files()));
             if (dryRun) {
                 return printPlan(ok.value().tree(), plan);
@@ -67,6 +69,11 @@ final class RenderCommand implements Callable<Integer> {
                     "note: the workload identity client ID is a placeholder until you render with --azure-outputs (see README.md)");
         }
         return PgaksCommand.OK;
+    }
+
+    /** A tree pgaks rendered before; any other directory is the writer's to refuse, and a new one has nothing to lose. */
+    private static boolean owned(Path tree) {
+        return Files.isRegularFile(tree.resolve(OwnershipManifest.PATH));
     }
 
     private int printPlan(Path tree, DiffReport plan) {

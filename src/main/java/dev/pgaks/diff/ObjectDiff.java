@@ -80,7 +80,19 @@ public final class ObjectDiff {
     }
 
     /** Text files line by line (longest common subsequence), each differing line as {@code line N}. */
-    private static List<FieldChange> lines(List<String> a, List<String> b) {
+    private static List<FieldChange> lines(List<String> before, List<String> after) {
+        // Edits are local: only the middle between the common head and tail needs the quadratic table.
+        int head = 0;
+        while (head < before.size() && head < after.size() && before.get(head).equals(after.get(head))) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < before.size() - head && tail < after.size() - head
+                && before.get(before.size() - 1 - tail).equals(after.get(after.size() - 1 - tail))) {
+            tail++;
+        }
+        List<String> a = before.subList(head, before.size() - tail);
+        List<String> b = after.subList(head, after.size() - tail);
         int[][] common = new int[a.size() + 1][b.size() + 1];
         for (int i = a.size() - 1; i >= 0; i--) {
             for (int j = b.size() - 1; j >= 0; j--) {
@@ -95,10 +107,10 @@ public final class ObjectDiff {
                 i++;
                 j++;
             } else if (i < a.size() && (j == b.size() || common[i + 1][j] >= common[i][j + 1])) {
-                changes.add(new FieldChange("line " + (i + 1), Op.REMOVED, a.get(i), null));
+                changes.add(new FieldChange("line " + (head + i + 1), Op.REMOVED, a.get(i), null));
                 i++;
             } else {
-                changes.add(new FieldChange("line " + (j + 1), Op.ADDED, null, b.get(j)));
+                changes.add(new FieldChange("line " + (head + j + 1), Op.ADDED, null, b.get(j)));
                 j++;
             }
         }
