@@ -1,7 +1,9 @@
 package dev.pgaks.cli;
 
+import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.diagnostic.DiagnosticFormat;
 import dev.pgaks.diagnostic.ErrorCode;
+import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.verify.CrdSchemaValidator;
 import dev.pgaks.verify.rules.Finding;
 import dev.pgaks.verify.rules.LintTree;
@@ -42,8 +44,8 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         if (!Files.isDirectory(dir)) {
-            command.commandLine().getErr().println(dir + ": error: not a directory");
-            return PgaksCommand.BAD_INPUT;
+            return Reporting.report(Outcome.failure(List.of(Diagnostic.ofFile(dir.toString(), "not a directory",
+                    "name the rendered tree, e.g. out/<metadata.name>"))), command.commandLine(), format);
         }
         LintTree tree = LintTree.read(dir);
         List<Finding> findings = new ArrayList<>(Rules.run(tree, Rules.ALL));
