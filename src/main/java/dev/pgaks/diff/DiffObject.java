@@ -30,7 +30,7 @@ public record DiffObject(String id, String kind, String file, Map<String, String
     static final String TEXT = "text";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ITEM_KEYS = List.of("name", "alert", "record");
-    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_@$-]+");
+    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_@$-]+|resource [A-Za-z0-9_]+");
 
     static boolean isKubernetesKind(String kind) {
         return !Set.of("bicep", "yaml", "json", "manifest", TEXT).contains(kind);
