@@ -5,7 +5,6 @@ import dev.pgaks.verify.rules.BicepOutline;
 import dev.pgaks.write.OwnershipManifest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,10 +120,9 @@ public record DiffObject(String id, String kind, String file, Map<String, String
             if (list.isEmpty()) {
                 leaves.put(path, "[]");
             }
-            String itemKey = itemKey(list);
+            List<String> keys = itemKeys(list);
             for (int i = 0; i < list.size(); i++) {
-                String item = itemKey == null ? "[" + i + "]" : "[" + itemKey + "=" + unquoted(((Map<?, ?>) list.get(i)).get(itemKey)) + "]";
-                flatten(path + item, list.get(i), leaves);
+                flatten(path + "[" + (keys == null ? Integer.toString(i) : keys.get(i)) + "]", list.get(i), leaves);
             }
         } else {
             leaves.put(path, String.valueOf(value));
@@ -137,15 +135,24 @@ public record DiffObject(String id, String kind, String file, Map<String, String
         return text.length() > 1 && text.startsWith("'") && text.endsWith("'") ? text.substring(1, text.length() - 1) : text;
     }
 
-    private static String itemKey(List<?> list) {
-        for (String key : ITEM_KEYS) {
-            Set<Object> seen = new HashSet<>();
-            boolean all = list.stream().allMatch(item -> item instanceof Map<?, ?> m && m.get(key) != null && seen.add(m.get(key)));
-            if (all) {
-                return key;
+    /**
+     * {@code name=X}, {@code alert=X} or {@code record=X} for each item (the first of those keys it has), when every
+     * item has one and they are distinct, as in a rule group mixing alerts and recording rules; else null.
+     */
+    private static List<String> itemKeys(List<?> list) {
+        List<String> keys = new java.util.ArrayList<>();
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?> map)) {
+                return null;
             }
+            String key = ITEM_KEYS.stream().filter(k -> map.get(k) != null).findFirst()
+                    .map(k -> k + "=" + unquoted(map.get(k))).orElse(null);
+            if (key == null || keys.contains(key)) {
+                return null;
+            }
+            keys.add(key);
         }
-        return null;
+        return keys;
     }
 
     private static String member(String path, String key) {

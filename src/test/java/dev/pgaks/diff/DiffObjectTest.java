@@ -87,6 +87,17 @@ class DiffObjectTest {
     }
 
     @Test
+    void prometheusRulesByGroupAndAlertOrRecordName() {
+        String yaml = "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: r\n  namespace: db\nspec:\n"
+                + "  groups:\n    - name: g\n      rules:\n        - record: cluster:lag\n          expr: max(x)\n"
+                + "        - alert: HighLag\n          expr: cluster:lag > 1\n";
+        Map<String, DiffObject> objects = DiffObject.of(new TreeSnapshot(Map.of("monitoring/r.yaml", yaml.getBytes(StandardCharsets.UTF_8))));
+        Map<String, String> rules = fields(objects, "PrometheusRule db/r");
+        assertEquals("cluster:lag > 1", rules.get("spec.groups[name=g].rules[alert=HighLag].expr"), rules.keySet().toString());
+        assertEquals("max(x)", rules.get("spec.groups[name=g].rules[record=cluster:lag].expr"));
+    }
+
+    @Test
     void aFileThatNoLongerParsesIsComparedAsText() {
         Map<String, DiffObject> objects = DiffObject.of(new TreeSnapshot(Map.of("k8s/x.yaml", "a: [\n".getBytes(StandardCharsets.UTF_8))));
         assertEquals("text", objects.get("k8s/x.yaml").kind());
