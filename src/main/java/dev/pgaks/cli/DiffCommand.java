@@ -1,18 +1,20 @@
 package dev.pgaks.cli;
 
+import dev.pgaks.diagnostic.DiagnosticFormat;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.diff.DiffFormat;
 import dev.pgaks.diff.DiffReport;
 import dev.pgaks.diff.ObjectDiff;
 import dev.pgaks.diff.TreeSnapshot;
+import dev.pgaks.resolve.TreeLayout;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Render SPEC in memory and compare it, object by object, with the tree on disk or committed at "
@@ -25,7 +27,7 @@ final class DiffCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SPEC", description = "The pgaks spec (YAML); one for now.")
     List<Path> specs;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = dev.pgaks.resolve.TreeLayout.DEFAULT_OUTPUT_DIR,
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = TreeLayout.DEFAULT_OUTPUT_DIR,
             description = "Parent directory of the rendered tree (default: ${DEFAULT-VALUE}).")
     Path output;
 
@@ -67,7 +69,7 @@ final class DiffCommand implements Callable<Integer> {
 
     private int report(Outcome<?> failure) {
         if (format == DiffFormat.JSON) {
-            return Reporting.report(failure, command.commandLine(), dev.pgaks.diagnostic.DiagnosticFormat.JSON);
+            return Reporting.report(failure, command.commandLine(), DiagnosticFormat.JSON);
         }
         return Reporting.report(failure, command.commandLine().getErr());
     }

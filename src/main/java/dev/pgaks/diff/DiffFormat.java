@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pgaks.diff.ObjectChange.FieldChange;
 import dev.pgaks.diff.ObjectChange.Op;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A {@link DiffReport} as text for a terminal, Markdown for a pull-request comment (summary and risks first, details
@@ -67,7 +70,7 @@ public enum DiffFormat {
                 + (report.risks().size() == 1 ? " risky change" : " risky changes") + "** to review. ").append(summary(report)).append("\n\n");
         if (!report.risks().isEmpty()) {
             out.append("| risk | object | change | why |\n|---|---|---|---|\n");
-            java.util.Set<String> explained = new java.util.HashSet<>();
+            Set<String> explained = new HashSet<>();
             for (Risk r : report.risks()) {
                 String change = change(r.before(), r.after());
                 out.append("| `").append(r.rule()).append("` | ").append(cell(r.object())).append(" | ")
@@ -77,7 +80,7 @@ public enum DiffFormat {
             out.append('\n');
         }
         out.append("| | object | file | fields |\n|---|---|---|---|\n");
-        List<String> prose = new java.util.ArrayList<>();
+        List<String> prose = new ArrayList<>();
         for (ObjectChange c : report.changes()) {
             if (DiffObject.TEXT.equals(c.kind())) {
                 prose.add(c.file());

@@ -5,6 +5,7 @@ import dev.pgaks.verify.rules.BicepOutline;
 import dev.pgaks.write.OwnershipManifest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ public record DiffObject(String id, String kind, String file, Map<String, String
                 return List.of(new DiffObject(path, "json", path, flatten(JSON.readValue(text, Object.class))));
             }
             if (path.endsWith(".bicep") || path.endsWith(".bicepparam")) {
-                List<DiffObject> declarations = new java.util.ArrayList<>();
+                List<DiffObject> declarations = new ArrayList<>();
                 BicepOutline.of(text).declarations().forEach((key, value) ->
                         declarations.add(new DiffObject(path + " " + key, "bicep", path, flatten(value))));
                 return declarations;
@@ -85,7 +86,7 @@ public record DiffObject(String id, String kind, String file, Map<String, String
 
     @SuppressWarnings("unchecked")
     private static List<DiffObject> yaml(String path, String text) {
-        List<DiffObject> objects = new java.util.ArrayList<>();
+        List<DiffObject> objects = new ArrayList<>();
         int index = 0;
         for (Object doc : new Load(LoadSettings.builder().build()).loadAllFromString(text)) {
             index++;
@@ -140,7 +141,7 @@ public record DiffObject(String id, String kind, String file, Map<String, String
      * item has one and they are distinct, as in a rule group mixing alerts and recording rules; else null.
      */
     private static List<String> itemKeys(List<?> list) {
-        List<String> keys = new java.util.ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (Object item : list) {
             if (!(item instanceof Map<?, ?> map)) {
                 return null;

@@ -3,6 +3,8 @@ package dev.pgaks.diff;
 import dev.pgaks.diff.ObjectChange.FieldChange;
 import dev.pgaks.diff.ObjectChange.Op;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,7 @@ public final class ObjectDiff {
                 }
             }
         }
-        changes.sort(java.util.Comparator.comparingInt(ObjectDiff::rank).thenComparing(ObjectChange::id));
+        changes.sort(Comparator.comparingInt(ObjectDiff::rank).thenComparing(ObjectChange::id));
         return new DiffReport(changes, RiskRules.flag(changes), files(before, after));
     }
 
@@ -130,7 +132,7 @@ public final class ObjectDiff {
                 added.add(p);
             } else if (b == null) {
                 removed.add(p);
-            } else if (!java.util.Arrays.equals(a, b)) {
+            } else if (!Arrays.equals(a, b)) {
                 changed.add(p);
             }
         }

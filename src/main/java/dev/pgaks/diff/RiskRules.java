@@ -4,11 +4,13 @@ import dev.pgaks.diff.ObjectChange.FieldChange;
 import dev.pgaks.diff.ObjectChange.Op;
 import dev.pgaks.facts.Quantities;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +30,7 @@ public final class RiskRules {
             new RiskRule("storage.shrink",
                     "a PersistentVolumeClaim cannot shrink: the CNPG webhook refuses a smaller size, and recreating the volumes discards the instances' data",
                     (o, f) -> cluster(o, f) && (f.path().equals("spec.storage.size") || f.path().equals("spec.walStorage.size"))
-                            && smaller(f.before(), f.after(), RiskRules::mebibytes)),
+                            && smaller(f.before(), f.after(), Quantities::mebibytes)),
             new RiskRule("storage.class",
                     "an existing volume keeps its storage class and a StorageClass's parameters cannot change: existing instances must be recreated one by one",
                     (o, f) -> cluster(o, f) && f.op() == Op.CHANGED && f.path().matches("spec\\.(storage|walStorage)\\.storageClass")
@@ -85,7 +87,7 @@ public final class RiskRules {
         Map<String, Risk> risks = new LinkedHashMap<>();
         for (RiskRule rule : rules) {
             for (ObjectChange o : changes) {
-                List<FieldChange> fields = o.fields().isEmpty() ? java.util.Collections.singletonList(null) : o.fields();
+                List<FieldChange> fields = o.fields().isEmpty() ? Collections.singletonList(null) : o.fields();
                 for (FieldChange f : fields) {
                     boolean applies;
                     try {
@@ -113,12 +115,8 @@ public final class RiskRules {
         return f != null && o.is("bicep");
     }
 
-    private static boolean smaller(String before, String after, java.util.function.ToLongFunction<String> parse) {
+    private static boolean smaller(String before, String after, ToLongFunction<String> parse) {
         return before != null && after != null && parse.applyAsLong(unquote(after)) < parse.applyAsLong(unquote(before));
-    }
-
-    private static long mebibytes(String quantity) {
-        return Quantities.mebibytes(quantity);
     }
 
     private static String unquote(String value) {

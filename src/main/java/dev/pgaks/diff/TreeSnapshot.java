@@ -126,7 +126,7 @@ public record TreeSnapshot(Map<String, byte[]> files) {
         List<String> command = new ArrayList<>();
         command.add("git");
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(false)
+        Process process = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Thread feeder = new Thread(() -> {
             try (OutputStream in = process.getOutputStream()) {
