@@ -110,6 +110,8 @@ class ReviewCommandsTest {
         assertTrue(stdout.contains("  change:  k8s/cluster.yaml"), stdout);
         assertTrue(stdout.contains("RISK storage.shrink: Cluster cnpg-database/pg-primary-cnpg spec.storage.size"), stdout);
         assertEquals(before, tree(out.resolve("cnpg")), "a dry run writes nothing");
+        assertEquals(1, run("check", spec.toString(), "-o", out.toString()));
+        assertTrue(stdout.contains("--allow-risky accepts the 1 risky change(s) `pgaks diff " + spec + "` explains"), stdout);
         assertEquals(2, run("render", spec.toString(), "-o", out.toString()));
         assertTrue(stderr.contains("risky change storage.shrink"), stderr);
         assertTrue(stderr.contains("then render again with --allow-risky"), stderr);
