@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
                 + "A change to the spec's comments or formatting is not a difference.")
 final class CheckCommand implements Callable<Integer> {
 
+    private static final int MAX_LINE = 160;
+
     @Mixin
     RenderInput input;
 
@@ -121,8 +123,23 @@ final class CheckCommand implements Callable<Integer> {
             i++;
         }
         line[0] = i + 1;
-        return "first difference at line " + (i + 1) + ":\n- " + (i < a.length ? a[i] : "(end of file)")
-                + "\n+ " + (i < b.length ? b[i] : "(end of file)");
+        String was = i < a.length ? a[i] : "(end of file)";
+        String is = i < b.length ? b[i] : "(end of file)";
+        int column = 0;
+        while (column < was.length() && column < is.length() && was.charAt(column) == is.charAt(column)) {
+            column++;
+        }
+        return "first difference at line " + (i + 1) + ":\n- " + around(was, column) + "\n+ " + around(is, column);
+    }
+
+    /** A long line (prose) cut to the part around where it differs. */
+    private static String around(String line, int column) {
+        if (line.length() <= MAX_LINE) {
+            return line;
+        }
+        int from = Math.max(0, column - MAX_LINE / 3);
+        int to = Math.min(line.length(), from + MAX_LINE);
+        return (from > 0 ? "..." : "") + line.substring(from, to) + (to < line.length() ? "..." : "");
     }
 
     /** The one command that brings the tree up to date, with the flag the situation needs. */

@@ -83,7 +83,8 @@ final class RenderCommand implements Callable<Integer> {
         plan.files().changed().forEach(f -> out.println("  change:  " + f));
         plan.files().removed().forEach(f -> out.println("  remove:  " + f));
         for (Risk r : plan.risks()) {
-            out.println("  RISK " + r.rule() + ": " + r.object() + (r.path().isEmpty() ? "" : " " + r.path()) + ": " + r.why());
+            out.println("  RISK " + r.rule() + ": " + r.object() + (r.path().isEmpty() ? " removed" : " " + r.path()
+                    + (r.before() == null || r.after() == null ? "" : " " + r.before() + " -> " + r.after())) + ": " + r.why());
         }
         out.println(plan.files().count() + " file(s) would change, " + plan.risks().size() + " risky change(s)"
                 + (plan.risks().isEmpty() ? "" : "; render refuses them without --allow-risky"));
