@@ -1,6 +1,7 @@
 package dev.pgaks.diff;
 
 import dev.pgaks.diagnostic.Diagnostic;
+import dev.pgaks.diagnostic.ErrorCode;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.render.RenderedFile;
 import java.io.ByteArrayOutputStream;
@@ -152,6 +153,6 @@ public record TreeSnapshot(Map<String, byte[]> files) {
     }
 
     private static Outcome<TreeSnapshot> failure(Path tree, String message, String hint) {
-        return Outcome.failure(List.of(Diagnostic.ofFile(tree.toString(), message, hint)));
+        return Outcome.failure(List.of(Diagnostic.ofFile(tree.toString(), message, hint).withCode(ErrorCode.GIT)));
     }
 }

@@ -66,16 +66,6 @@ public final class OwnershipManifest {
         names.put("postgresCluster", spec.postgres().clusterName());
     }
 
-    /** The spec hash recorded in an existing manifest, if it has one. */
-    public static Optional<String> specHash(byte[] manifest) {
-        try {
-            JsonNode hash = JSON.readTree(manifest).path("spec").path("sha256");
-            return hash.isTextual() ? Optional.of(hash.asText()) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
     /** The owned files' recorded hashes from an existing manifest, by path; empty when it cannot be read. */
     public static Optional<Map<String, String>> read(byte[] manifest) {
         try {

@@ -153,6 +153,9 @@ class ReviewCommandsTest {
         assertTrue(stdout.contains(" at HEAD -> "), stdout);
         assertEquals(2, run("diff", spec.toString(), "-o", out.toString(), "--against", "no-such-branch"));
         assertTrue(stderr.contains("unknown git revision 'no-such-branch'"), stderr);
+        assertEquals(2, run("diff", spec.toString(), "-o", out.toString(), "--against", "no-such-branch", "--format", "json"));
+        assertValid("schemas/diagnostics.schema.json", stdout);
+        assertEquals("PGAKS-E050", JSON.readTree(stdout).path("diagnostics").path(0).path("code").asText(), stdout);
     }
 
     @Test
