@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pgaks.Pipeline;
 import dev.pgaks.verify.rules.Rule;
 import dev.pgaks.verify.rules.Rules;
 import java.io.IOException;
@@ -11,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Scripts match on codes: the table in {@link ErrorCode} only grows, and the README documents every code. */
 class ErrorCodeTest {
@@ -36,6 +39,35 @@ class ErrorCodeTest {
         committed.forEach((code, meaning) -> assertEquals(meaning, inCode.get(code),
                 code + " was removed or changed meaning; codes are stable: add a new one instead"));
         assertEquals(committed.keySet(), inCode.keySet(), "a new code goes into docs/error-codes.txt too");
+    }
+
+    @TempDir
+    Path dir;
+
+    /** Each stage gives its problems their kind's code; none is left unclassified. */
+    @Test
+    void validationAssignsCodesByKind() throws IOException {
+        String minimal = Files.readString(Path.of("golden/minimal/pgaks.yaml"));
+        assertEquals(ErrorCode.SPEC_UNREADABLE, codeOf(null));
+        assertEquals(ErrorCode.SPEC_UNREADABLE, codeOf("a: [\n"));
+        assertEquals(ErrorCode.UNKNOWN_FIELD, codeOf(minimal + "colour: blue\n"));
+        assertEquals(ErrorCode.VALUE_NOT_ALLOWED, codeOf(minimal.replace("apiServerAccess: public", "apiServerAccess: open")));
+        assertEquals(ErrorCode.SCHEMA_VIOLATION, codeOf(minimal + "postgres:\n  instances: many\n"));
+        assertEquals(ErrorCode.MISSING_FIELD, codeOf(minimal.replace("azure:\n  location: eastus2\n", "azure: {}\n")));
+        assertEquals(ErrorCode.SEMANTIC_RULE, codeOf(minimal + "postgres:\n  instances: 1\n  synchronous:\n    number: 1\n"));
+    }
+
+    private ErrorCode codeOf(String spec) throws IOException {
+        Path file = dir.resolve("pgaks.yaml");
+        Files.deleteIfExists(file);
+        if (spec != null) {
+            Files.writeString(file, spec);
+        }
+        Outcome<?> outcome = Pipeline.forValidating().validate(file);
+        assertTrue(outcome instanceof Outcome.Failure<?>, String.valueOf(spec));
+        List<Diagnostic> diagnostics = ((Outcome.Failure<?>) outcome).diagnostics();
+        assertEquals(1, diagnostics.stream().map(Diagnostic::code).distinct().count(), diagnostics.toString());
+        return diagnostics.get(0).code();
     }
 
     @Test
