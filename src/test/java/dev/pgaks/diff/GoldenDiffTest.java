@@ -45,6 +45,7 @@ class GoldenDiffTest {
             Map.entry("deleted-object", "object.deleted"),
             Map.entry("security-authorized-ranges", "security.weakened"),
             Map.entry("security-plaintext", "security.weakened"),
+            Map.entry("security-private-to-public", "security.weakened"),
             Map.entry("backup-retention", "backup.weakened"),
             Map.entry("backup-disabled", "backup.weakened"),
             Map.entry("harmless-threshold", ""),
