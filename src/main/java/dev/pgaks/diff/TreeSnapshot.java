@@ -75,7 +75,7 @@ public record TreeSnapshot(Map<String, byte[]> files) {
                 return failure(tree, "unknown git revision '" + revision + "'",
                         "name a commit, branch or tag git knows (fetch it first in CI: git fetch origin main)");
             }
-            Result listing = git(root, null, "ls-tree", "-r", "--name-only", "-z", revision, "--", prefix + "/");
+            Result listing = git(root, null, "ls-tree", "-r", "--name-only", "-z", revision, "--", prefix.isEmpty() ? "." : prefix + "/");
             if (listing.code != 0) {
                 return failure(tree, "git ls-tree failed: " + listing.text().trim(), null);
             }
@@ -99,7 +99,7 @@ public record TreeSnapshot(Map<String, byte[]> files) {
                 int size = Integer.parseInt(header[2]);
                 byte[] content = new byte[size];
                 System.arraycopy(blobs.out, eol + 1, content, 0, size);
-                files.put(p.substring(prefix.length() + 1), content);
+                files.put(prefix.isEmpty() ? p : p.substring(prefix.length() + 1), content);
                 at = eol + 1 + size + 1;
             }
             return Outcome.success(new TreeSnapshot(files));
