@@ -1,5 +1,6 @@
 package dev.pgaks;
 
+import dev.pgaks.diagnostic.ErrorCode;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.load.SpecDocument;
 import dev.pgaks.load.SpecLoader;
@@ -82,7 +83,7 @@ public final class Pipeline {
     }
 
     public Outcome<SpecDocument> validate(Path spec) {
-        return new SpecLoader().load(spec).then(validator.get()::validate);
+        return new SpecLoader().load(spec).orCode(ErrorCode.SPEC_UNREADABLE).then(validator.get()::validate);
     }
 
     public Outcome<ResolvedSpec> resolve(Path spec, AzureOutputs outputs) {

@@ -1,5 +1,9 @@
 package dev.pgaks.cli;
 
+import dev.pgaks.diagnostic.Diagnostic;
+import dev.pgaks.diagnostic.DiagnosticFormat;
+import dev.pgaks.diagnostic.ErrorCode;
+import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.verify.CrdSchemaValidator;
 import dev.pgaks.verify.rules.Finding;
 import dev.pgaks.verify.rules.LintTree;
@@ -12,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,6 +33,10 @@ final class LintCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The tree to check, e.g. out/<name> or a GitOps repository folder.")
     Path dir;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json (schemas/diagnostics.schema.json), github (workflow commands) or sarif (SARIF 2.1.0); default ${DEFAULT-VALUE}.")
+    DiagnosticFormat format;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -35,14 +44,18 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         if (!Files.isDirectory(dir)) {
-            command.commandLine().getErr().println(dir + ": error: not a directory");
-            return PgaksCommand.BAD_INPUT;
+            return Reporting.report(Outcome.failure(List.of(Diagnostic.ofFile(dir.toString(), "not a directory",
+                    "name the rendered tree, e.g. out/<metadata.name>"))), command.commandLine(), format);
         }
         LintTree tree = LintTree.read(dir);
         List<Finding> findings = new ArrayList<>(Rules.run(tree, Rules.ALL));
         findings.addAll(schemaFindings(tree));
         findings.sort(Comparator.comparing(Finding::file).thenComparing(Finding::rule).thenComparing(Finding::field));
         String prefix = dir.toString().endsWith("/") ? dir.toString() : dir + "/";
+        if (format != DiagnosticFormat.TEXT) {
+            Reporting.print(findings.stream().map(f -> item(prefix, f)).toList(), command.commandLine(), format);
+            return findings.isEmpty() ? PgaksCommand.OK : PgaksCommand.DRIFT;
+        }
         for (Finding f : findings) {
             out.println(prefix + f.format());
         }
@@ -56,6 +69,11 @@ final class LintCommand implements Callable<Integer> {
         out.println(findings.size() + (findings.size() == 1 ? " finding" : " findings") + " (" + checked + ")");
         out.flush();
         return PgaksCommand.DRIFT;
+    }
+
+    private static DiagnosticFormat.Item item(String prefix, Finding f) {
+        return new DiagnosticFormat.Item("error", ErrorCode.ofRule(f.rule()), f.object() + " " + f.field() + ": " + f.message(),
+                prefix + f.file(), 0, 0, null, f.rule(), f.source());
     }
 
     /** Objects of a kind with a shipped CRD, against its schema; unknown fields count, as the API server drops them. */

@@ -9,10 +9,10 @@ import picocli.CommandLine.Command;
 @Command(name = "pgaks", mixinStandardHelpOptions = true, versionProvider = PgaksCommand.Version.class,
         description = "Generates Bicep, Helm values, CloudNativePG manifests, alerts, dashboards and runbooks "
                 + "for highly available PostgreSQL on AKS from one spec.",
-        subcommands = {RenderCommand.class, ValidateCommand.class, CheckCommand.class, LintCommand.class, InitCommand.class,
+        subcommands = {RenderCommand.class, ValidateCommand.class, CheckCommand.class, DiffCommand.class, LintCommand.class, InitCommand.class,
                 ExplainCommand.class, SchemaCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:check found drift, or lint found problems", "2:bad input or usage", "3:internal error (a pgaks bug)"})
+        exitCodeList = {"0:success", "1:check found drift, lint found problems, or diff flagged a risky change", "2:bad input or usage", "3:internal error (a pgaks bug)"})
 public final class PgaksCommand implements Runnable {
 
     static final int OK = 0;
@@ -32,6 +32,7 @@ public final class PgaksCommand implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new PgaksCommand());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("pgaks: internal error (please report it): " + Diagnostic.printable(String.valueOf(e.getMessage())));
             return INTERNAL;

@@ -1,8 +1,18 @@
 package dev.pgaks.cli;
 
+import dev.pgaks.diagnostic.Diagnostic;
+import dev.pgaks.diagnostic.ErrorCode;
 import dev.pgaks.diagnostic.Outcome;
+import dev.pgaks.diff.DiffReport;
+import dev.pgaks.diff.ObjectDiff;
+import dev.pgaks.diff.Risk;
+import dev.pgaks.diff.TreeSnapshot;
 import dev.pgaks.write.OutputWriter;
+import dev.pgaks.write.OwnershipManifest;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,12 +33,29 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--keep-unowned", description = "Keep files in the tree that pgaks did not generate where they are, instead of stopping.")
     boolean keepUnowned;
 
+    @Option(names = "--allow-risky",
+            description = "Write even if the change to the tree on disk is flagged as risky (see `pgaks diff`).")
+    boolean allowRisky;
+
+    @Option(names = "--dry-run", description = "Print the files that would be added, changed and removed and the risky changes; write nothing.")
+    boolean dryRun;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
     @Override
     public Integer call() {
         Outcome<RenderInput.Rendering> rendering = input.render();
+        if (rendering instanceof Outcome.Success<RenderInput.Rendering> ok && (dryRun || !allowRisky && owned(ok.value().tree()))) {
+            DiffReport plan = ObjectDiff.compare(TreeSnapshot.read(ok.value().tree()).generated(),
+                    TreeSnapshot.of(ok.value().files()));
+            if (dryRun) {
+                return printPlan(ok.value().tree(), plan);
+            }
+            if (!plan.risks().isEmpty()) {
+                return Reporting.report(Outcome.failure(refusals(ok.value().tree(), plan)), command.commandLine().getErr());
+            }
+        }
         List<Path> inputs = input.azureOutputs == null ? List.of(input.spec) : List.of(input.spec, input.azureOutputs);
         Outcome<Path> written = rendering.then(r -> new OutputWriter().write(r.tree(), r.files(), inputs,
                 new OutputWriter.Options(force, keepUnowned)));
@@ -48,5 +75,37 @@ final class RenderCommand implements Callable<Integer> {
                     "note: the workload identity client ID is a placeholder until you render with --azure-outputs (see README.md)");
         }
         return PgaksCommand.OK;
+    }
+
+    /** A tree pgaks rendered before; any other directory is the writer's to refuse, and a new one has nothing to lose. */
+    private static boolean owned(Path tree) {
+        return Files.isRegularFile(tree.resolve(OwnershipManifest.PATH));
+    }
+
+    private int printPlan(Path tree, DiffReport plan) {
+        PrintWriter out = command.commandLine().getOut();
+        out.println("dry run: nothing written; " + tree + " would get:");
+        plan.files().added().forEach(f -> out.println("  add:     " + f));
+        plan.files().changed().forEach(f -> out.println("  change:  " + f));
+        plan.files().removed().forEach(f -> out.println("  remove:  " + f));
+        for (Risk r : plan.risks()) {
+            out.println("  RISK " + r.rule() + ": " + r.object() + (r.path().isEmpty() ? " removed" : " " + r.path()
+                    + (r.before() == null || r.after() == null ? "" : " " + r.before() + " -> " + r.after())) + ": " + r.why());
+        }
+        out.println(plan.files().count() + " file(s) would change, " + plan.risks().size() + " risky change(s)"
+                + (plan.risks().isEmpty() ? "" : "; render refuses them without --allow-risky"));
+        out.flush();
+        return PgaksCommand.OK;
+    }
+
+    private List<Diagnostic> refusals(Path tree, DiffReport plan) {
+        List<Diagnostic> refusals = new ArrayList<>();
+        for (Risk r : plan.risks()) {
+            refusals.add(Diagnostic.ofFile(tree.resolve(r.file()).toString(),
+                    "risky change " + r.rule() + ": " + r.object() + (r.path().isEmpty() ? " removed" : " " + r.path()
+                            + (r.before() == null ? "" : " " + r.before() + " -> " + r.after())) + "; " + r.why(),
+                    "review it with `pgaks diff " + input.spec + "`, then render again with --allow-risky").withCode(ErrorCode.RISKY_CHANGE));
+        }
+        return refusals;
     }
 }

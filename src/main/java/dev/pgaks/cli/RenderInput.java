@@ -2,6 +2,7 @@ package dev.pgaks.cli;
 
 import dev.pgaks.Pipeline;
 import dev.pgaks.diagnostic.Diagnostic;
+import dev.pgaks.diagnostic.ErrorCode;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.render.RenderedFile;
 import dev.pgaks.resolve.AzureOutputs;
@@ -44,17 +45,27 @@ final class RenderInput {
         }
     }
 
+    /** The arguments of a command that takes them otherwise (several specs, its own options). */
+    static RenderInput of(Path spec, Path output, Path azureOutputs) {
+        RenderInput input = new RenderInput();
+        input.spec = spec;
+        input.output = output;
+        input.azureOutputs = azureOutputs;
+        return input;
+    }
+
     Outcome<Rendering> render() {
         Pipeline pipeline = Pipeline.forRendering();
         Path outputsFile = azureOutputs != null ? azureOutputs : savedOutputs().orElse(null);
-        Outcome<AzureOutputs> outputs = outputsFile == null ? Outcome.success(AzureOutputs.none()) : AzureOutputs.read(outputsFile);
+        Outcome<AzureOutputs> outputs = outputsFile == null ? Outcome.success(AzureOutputs.none())
+                : AzureOutputs.read(outputsFile).orCode(ErrorCode.AZURE_OUTPUTS);
         String outputDir = TreeLayout.outputDirFromSpec(spec, output);
         return outputs.then(o -> pipeline.resolve(spec, o, outputDir))
                 .then(resolved -> {
                     Path tree = output.resolve(resolved.operations().layout().treeName());
                     Optional<String> previous = AzureOutputs.clientIdInTree(tree);
                     if (previous.isPresent() && !resolved.azure().workloadIdentity().known()) {
-                        return Outcome.failure(List.of(keepClientId(resolved, tree, previous.get())));
+                        return Outcome.failure(List.of(keepClientId(resolved, tree, previous.get()).withCode(ErrorCode.CLIENT_ID_DROPPED)));
                     }
                     return pipeline.render(resolved)
                             .then(files -> Outcome.success(new Rendering(resolved, files, tree, previous,

@@ -1,11 +1,14 @@
 package dev.pgaks.cli;
 
 import dev.pgaks.Pipeline;
+import dev.pgaks.diagnostic.DiagnosticFormat;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.load.SpecDocument;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -15,6 +18,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "The pgaks spec (YAML).")
     Path spec;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json (schemas/diagnostics.schema.json), github (workflow commands) or sarif (SARIF 2.1.0); default ${DEFAULT-VALUE}.")
+    DiagnosticFormat format;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -22,9 +29,13 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Outcome<SpecDocument> outcome = Pipeline.forValidating().validate(spec);
         if (outcome instanceof Outcome.Success<SpecDocument>) {
-            command.commandLine().getOut().println(spec + ": valid");
+            if (format == DiagnosticFormat.TEXT) {
+                command.commandLine().getOut().println(spec + ": valid");
+            } else {
+                Reporting.print(List.of(), command.commandLine(), format);
+            }
             return PgaksCommand.OK;
         }
-        return Reporting.report(outcome, command.commandLine().getErr());
+        return Reporting.report(outcome, command.commandLine(), format);
     }
 }

@@ -22,6 +22,14 @@ public sealed interface Outcome<T> {
         return new Failure<>(diagnostics);
     }
 
+    /** The same outcome, its diagnostics without a specific code given {@code fallback}. */
+    default Outcome<T> orCode(ErrorCode fallback) {
+        if (this instanceof Failure<T> f) {
+            return new Failure<>(f.diagnostics().stream().map(d -> d.orCode(fallback)).toList());
+        }
+        return this;
+    }
+
     default <R> Outcome<R> then(Function<T, Outcome<R>> next) {
         if (this instanceof Success<T> s) {
             return next.apply(s.value());

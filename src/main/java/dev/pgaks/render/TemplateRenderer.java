@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Lays out the resolved spec with the FreeMarker templates under {@code templates/}. Strict: a missing value is an
  * error, never an empty string; the file name picks the escaping ({@code *.yaml.ftl}, {@code *.bicep.ftl},
- * {@code *.bicepparam.ftl}, {@code *.json.ftl}; {@code *.md.ftl} is plain text).
+ * {@code *.bicepparam.ftl}, {@code *.json.ftl}; {@code *.md.ftl} and {@code *.txt.ftl} are plain text).
  */
 public final class TemplateRenderer {
 
@@ -75,9 +75,10 @@ public final class TemplateRenderer {
                 byExtension("*.bicep.ftl", MarkupFormats.BICEP),
                 byExtension("*.bicepparam.ftl", MarkupFormats.BICEP),
                 byExtension("*.json.ftl", MarkupFormats.JSON),
-                byExtension("*.md.ftl", PlainTextOutputFormat.INSTANCE))
+                byExtension("*.md.ftl", PlainTextOutputFormat.INSTANCE),
+                byExtension("*.txt.ftl", PlainTextOutputFormat.INSTANCE))
                 .allowNoMatch(false)
-                .noMatchErrorDetails("template names end with .yaml.ftl, .bicep.ftl, .bicepparam.ftl, .json.ftl or .md.ftl"));
+                .noMatchErrorDetails("template names end with .yaml.ftl, .bicep.ftl, .bicepparam.ftl, .json.ftl, .md.ftl or .txt.ftl"));
         c.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
         this.configuration = c;
     }

@@ -4,7 +4,7 @@ package dev.pgaks.resolve;
  * Everything the templates lay out: every default applied and every name derived, once, here.
  *
  * @param specFile   the spec's file name (not its path: output must not depend on where the spec lives)
- * @param specSha256 hash of the spec's bytes, recorded in the ownership manifest
+ * @param specSha256 hash of the spec's meaning (see {@link SpecHash}), recorded in the ownership manifest
  */
 public record ResolvedSpec(String pgaksVersion, String specFile, String specSha256, String name, String environment,
                            ResolvedAzure azure, ResolvedAks aks, ResolvedPostgres postgres, ResolvedBackup backup,

@@ -64,7 +64,8 @@ public final class SpecResolver {
 
     /** @param outputDir the {@code -o} directory as seen from the spec's directory, for the README's commands */
     public ResolvedSpec resolve(SpecDocument document, AzureOutputs outputs, String outputDir) {
-        SpecTree t = new SpecTree(SchemaDefaults.apply(schema.root(), document.root()));
+        Map<String, Object> tree = SchemaDefaults.apply(schema.root(), document.root());
+        SpecTree t = new SpecTree(tree);
         String name = t.text("/metadata/name");
         String env = t.text("/metadata/environment");
         ResolvedPostgres postgres = postgres(t, name);
@@ -75,7 +76,7 @@ public final class SpecResolver {
         String specFile = Path.of(document.file()).getFileName().toString().replaceAll("[^\\p{Print}]", "_");
         ResolvedRestore restore = restore(t);
         return new ResolvedSpec(pgaksVersion, specFile,
-                ResourceNames.sha256(document.bytes()),
+                SpecHash.of(tree),
                 name, env, azure, aks, postgres, backup(t, name, env, azure, aks, postgres), restore,
                 monitoring, operations(specFile, outputDir, name, postgres, restore, monitoring, t.text("/backup/storageSku")));
     }

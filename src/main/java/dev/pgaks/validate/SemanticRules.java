@@ -3,6 +3,7 @@ package dev.pgaks.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.pgaks.diagnostic.Diagnostic;
+import dev.pgaks.diagnostic.ErrorCode;
 import dev.pgaks.facts.ConnectionBudget;
 import dev.pgaks.facts.FixedParameters;
 import dev.pgaks.facts.PostgresParameters;
@@ -546,12 +547,12 @@ final class SemanticRules {
 
     private void report(String pointer, String message, String hint) {
         SpecDocument.Position at = document.valuePosition(pointer);
-        found.add(new Diagnostic(document.file(), at.line(), at.column(), message, hint));
+        found.add(new Diagnostic(document.file(), at.line(), at.column(), message, hint, ErrorCode.SEMANTIC_RULE));
     }
 
     private void reportKey(String pointer, String message, String hint) {
         SpecDocument.Position at = document.keyPosition(pointer);
-        found.add(new Diagnostic(document.file(), at.line(), at.column(), message, hint));
+        found.add(new Diagnostic(document.file(), at.line(), at.column(), message, hint, ErrorCode.SEMANTIC_RULE));
     }
 
     /** An IPv4 network, enough to check ranges and membership. */

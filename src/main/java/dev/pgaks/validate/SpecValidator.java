@@ -9,6 +9,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.pgaks.diagnostic.Diagnostic;
+import dev.pgaks.diagnostic.ErrorCode;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.load.SpecDocument;
 import java.time.Clock;
@@ -40,7 +41,8 @@ public final class SpecValidator {
     public Outcome<SpecDocument> validate(SpecDocument document) {
         JsonNode instance = new ObjectMapper().valueToTree(document.root());
         InputRules inputRules = new InputRules(document, schema);
-        List<Diagnostic> diagnostics = new ArrayList<>(inputRules.check(instance));
+        List<Diagnostic> diagnostics = new ArrayList<>(inputRules.check(instance).stream()
+                .map(d -> d.orCode(ErrorCode.SCHEMA_VIOLATION)).toList());
         Set<String> invalid = new HashSet<>(inputRules.reported());
         Set<ValidationMessage> messages = compiled.validate(instance);
         Set<String> seen = new LinkedHashSet<>();
@@ -57,7 +59,8 @@ public final class SpecValidator {
             }
         }
         diagnostics.addAll(new SemanticRules(document, instance, schema, invalid).check());
-        diagnostics.addAll(new DeployTimeRules(document, instance, schema, invalid, Clock.systemUTC()).check());
+        diagnostics.addAll(new DeployTimeRules(document, instance, schema, invalid, Clock.systemUTC()).check().stream()
+                .map(d -> d.orCode(ErrorCode.SEMANTIC_RULE)).toList());
         return diagnostics.isEmpty() ? Outcome.success(document) : Outcome.failure(diagnostics);
     }
 
@@ -78,6 +81,15 @@ public final class SpecValidator {
         String pointer = message.getInstanceLocation().toString();
         String field = FieldPaths.dotted(pointer);
         JsonNode fieldSchema = schema.fieldAtPointer(pointer).orElse(null);
+        return translated(document, message, pointer, field, fieldSchema).withCode(switch (message.getType()) {
+            case "additionalProperties" -> ErrorCode.UNKNOWN_FIELD;
+            case "required" -> ErrorCode.MISSING_FIELD;
+            case "enum" -> ErrorCode.VALUE_NOT_ALLOWED;
+            default -> ErrorCode.SCHEMA_VIOLATION;
+        });
+    }
+
+    private Diagnostic translated(SpecDocument document, ValidationMessage message, String pointer, String field, JsonNode fieldSchema) {
         return switch (message.getType()) {
             case "additionalProperties" -> unknownKey(document, pointer, message.getProperty());
             case "required" -> at(document, document.valuePosition(pointer),

@@ -1,6 +1,7 @@
 package dev.pgaks.write;
 
 import dev.pgaks.diagnostic.Diagnostic;
+import dev.pgaks.diagnostic.ErrorCode;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.render.RenderedFile;
 import dev.pgaks.load.InputLimits;
@@ -79,7 +80,7 @@ public final class OutputWriter {
         } catch (IOException e) {
             deleteQuietly(staging);
             return Outcome.failure(List.of(Diagnostic.ofFile(absolute.toString(), "cannot write output: " + e.getMessage(),
-                    "check that the directory is writable; the previous output is unchanged")));
+                    "check that the directory is writable; the previous output is unchanged").withCode(ErrorCode.CANNOT_WRITE)));
         }
     }
 
@@ -87,7 +88,8 @@ public final class OutputWriter {
         List<Diagnostic> problems = new ArrayList<>();
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             problems.add(Diagnostic.ofFile(target.toString(), "output target exists and is not a directory",
-                    "pgaks replaces only a directory it generated; choose another --output, or move the file away"));
+                    "pgaks replaces only a directory it generated; choose another --output, or move the file away")
+                    .withCode(ErrorCode.NOT_OWNED));
             return problems;
         }
         for (Path input : inputs) {
@@ -96,7 +98,8 @@ public final class OutputWriter {
             if (real.startsWith(realTarget)) {
                 problems.add(Diagnostic.ofFile(input.toString(), "this input lies inside the output tree " + target
                                 + ", which the render replaces",
-                        "keep the spec (and the Azure outputs file) outside the rendered tree, for example next to --output"));
+                        "keep the spec (and the Azure outputs file) outside the rendered tree, for example next to --output")
+                        .withCode(ErrorCode.NOT_OWNED));
             }
         }
         return problems;
@@ -146,7 +149,7 @@ public final class OutputWriter {
             if (recorded != null && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
                 if (!recorded.equals(hash(entry)) && !options.force()) {
                     problems.add(Diagnostic.ofFile(entry.toString(), "generated file was edited by hand since the last render",
-                            "move the change into the spec, or pass --force to overwrite it"));
+                            "move the change into the spec, or pass --force to overwrite it").withCode(ErrorCode.EDITED_BY_HAND));
                 }
             } else if (options.keepUnowned() && !rendered.contains(relative)) {
                 kept.add(Path.of(relative));
@@ -161,7 +164,7 @@ public final class OutputWriter {
             String list = String.join(", ", unowned.subList(0, shown)) + (unowned.size() > shown ? " and " + (unowned.size() - shown) + " more" : "");
             problems.add(Diagnostic.ofFile(target.toString(), reason + ": " + list,
                     "move them out of the tree, choose another --output directory, or pass --keep-unowned to keep them in place"
-                            + " (a file at a path pgaks renders cannot be kept)"));
+                            + " (a file at a path pgaks renders cannot be kept)").withCode(ErrorCode.NOT_OWNED));
         }
         return problems;
     }

@@ -21,7 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code .pgaks/manifest.json}: every generated file with its SHA-256, the spec's hash and the pgaks version. It tells
+ * {@code .pgaks/manifest.json}: every generated file with its SHA-256, the spec's hash, the names that identify the
+ * deployed resources and the pgaks version. It tells
  * a later run which files pgaks owns (and may replace) and which were edited by hand since.
  */
 public final class OwnershipManifest {
@@ -39,6 +40,7 @@ public final class OwnershipManifest {
         ObjectNode source = root.putObject("spec");
         source.put("file", spec.specFile());
         source.put("sha256", spec.specSha256());
+        names(spec, root.putObject("names"));
         ArrayNode list = root.putArray("files");
         for (RenderedFile file : files) {
             ObjectNode entry = list.addObject();
@@ -49,6 +51,19 @@ public final class OwnershipManifest {
         all.add(new RenderedFile(PATH, print(root)));
         all.sort(Comparator.comparing(RenderedFile::path));
         return List.copyOf(all);
+    }
+
+    /**
+     * The names whose change makes a new resource and orphans the old one with its data: recorded so that a diff
+     * against an older tree (and the render guard) can tell a rename from an edit.
+     */
+    private static void names(ResolvedSpec spec, ObjectNode names) {
+        names.put("resourceGroup", spec.azure().resourceGroup());
+        names.put("storageAccount", spec.backup().storageAccountName());
+        names.put("aksCluster", spec.aks().clusterName());
+        names.put("nodeResourceGroup", spec.aks().nodeResourceGroup());
+        names.put("namespace", spec.postgres().namespace());
+        names.put("postgresCluster", spec.postgres().clusterName());
     }
 
     /** The owned files' recorded hashes from an existing manifest, by path; empty when it cannot be read. */

@@ -103,7 +103,8 @@ class CliTest {
         Files.writeString(dir.resolve("cnpg/k8s/extra.yaml"), "extra\n");
         Files.delete(dir.resolve("cnpg/k8s/namespace.yaml"));
         assertEquals(1, run("check", REFERENCE.toString(), "-o", dir.toString()));
-        assertTrue(out.contains("changed:  k8s/cluster.yaml"), out);
+        assertTrue(out.contains("edited:   k8s/cluster.yaml"), out);
+        assertTrue(out.contains("--force overwrites the hand edits in k8s/cluster.yaml"), out);
         assertTrue(out.contains("extra:    k8s/extra.yaml"), out);
         assertTrue(out.contains("missing:  k8s/namespace.yaml"), out);
     }

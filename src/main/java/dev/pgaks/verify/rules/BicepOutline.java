@@ -1,14 +1,17 @@
 package dev.pgaks.verify.rules;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Just enough of Bicep for counting: strings and comments are skipped whole, brackets are matched, and resource
  * bodies, object keys and array items are found by position. Not a parser; the structural checker in the tests is.
  */
-final class BicepOutline {
+public final class BicepOutline {
 
     enum Kind { WORD, STRING, SYMBOL, NEWLINE }
 
@@ -23,7 +26,7 @@ final class BicepOutline {
         this.tokens = tokens;
     }
 
-    static BicepOutline of(String text) {
+    public static BicepOutline of(String text) {
         return new BicepOutline(tokenize(text));
     }
 
@@ -126,6 +129,199 @@ final class BicepOutline {
         return Optional.empty();
     }
 
+    private static final Set<String> DECLARATIONS = Set.of("param", "var", "resource", "module", "output");
+
+    /**
+     * The file's declarations as a value tree, for comparing two versions by symbol and property path: keys
+     * {@code "resource SYMBOL"}, {@code "module SYMBOL"} (with the type or module path under {@code "@type"}), {@code "param NAME"} (its value in a .bicepparam, its type
+     * and default in a .bicep), {@code "var NAME"}, {@code "output NAME"}; objects become maps, arrays lists, other
+     * expressions their tokens joined by spaces. A loop {@code [for x in xs: {...}]} stands for its body; a condition
+     * {@code if (c) {...}} for its body with the condition under {@code "if"}. Decorators are left out.
+     */
+    public Map<String, Object> declarations() {
+        Map<String, Object> found = new LinkedHashMap<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            boolean lineStart = i == 0 || tokens.get(i - 1).kind() == Kind.NEWLINE;
+            if (lineStart && tokens.get(i).kind() == Kind.WORD && DECLARATIONS.contains(tokens.get(i).text())
+                    && i + 1 < tokens.size() && tokens.get(i + 1).kind() == Kind.WORD) {
+                String key = tokens.get(i).text() + " " + tokens.get(i + 1).text();
+                int equals = i + 2;
+                while (equals < tokens.size() && tokens.get(equals).kind() != Kind.NEWLINE && !tokens.get(equals).text().equals("=")) {
+                    equals++;
+                }
+                if (equals < tokens.size() && tokens.get(equals).text().equals("=")) {
+                    int[] next = {equals + 1};
+                    Object value = value(next);
+                    if (value instanceof Map<?, ?> body && equals > i + 2) {
+                        Map<String, Object> typed = new LinkedHashMap<>();
+                        typed.put("@type", joined(i + 2, equals));
+                        body.forEach((k, v) -> typed.put(String.valueOf(k), v));
+                        value = typed;
+                    }
+                    found.put(key, value);
+                    i = next[0];
+                    continue;
+                }
+                found.put(key, joined(i + 2, equals));
+                i = equals;
+                continue;
+            }
+            i = skipLine(i);
+        }
+        return found;
+    }
+
+    private int skipLine(int i) {
+        int depth = 0;
+        for (; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.kind() == Kind.NEWLINE && depth <= 0) {
+                return i + 1;
+            }
+            depth += depthChange(t);
+        }
+        return i;
+    }
+
+    /** The value starting at {@code at[0]}; leaves {@code at[0]} after it. */
+    private Object value(int[] at) {
+        int i = at[0];
+        if (i >= tokens.size()) {
+            return "";
+        }
+        String t = tokens.get(i).text();
+        if (tokens.get(i).kind() == Kind.SYMBOL && t.equals("{")) {
+            return object(at);
+        }
+        if (tokens.get(i).kind() == Kind.SYMBOL && t.equals("[")) {
+            return array(at);
+        }
+        if (tokens.get(i).kind() == Kind.WORD && t.equals("if") && i + 1 < tokens.size() && tokens.get(i + 1).text().equals("(")) {
+            int close = close(i + 1);
+            String condition = joined(i + 2, close);
+            at[0] = close + 1;
+            Object body = value(at);
+            if (body instanceof Map<?, ?> map) {
+                Map<String, Object> withCondition = new LinkedHashMap<>();
+                withCondition.put("if", condition);
+                map.forEach((k, v) -> withCondition.put(String.valueOf(k), v));
+                return withCondition;
+            }
+            return body;
+        }
+        int start = i;
+        int depth = 0;
+        for (; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (depth == 0 && (token.kind() == Kind.NEWLINE
+                    || token.kind() == Kind.SYMBOL && (token.text().equals(",") || token.text().equals("}") || token.text().equals("]")))) {
+                break;
+            }
+            depth += depthChange(token);
+        }
+        at[0] = i;
+        return joined(start, i);
+    }
+
+    private Map<String, Object> object(int[] at) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        int i = at[0] + 1;
+        while (i < tokens.size()) {
+            Token t = tokens.get(i);
+            if (t.kind() == Kind.SYMBOL && t.text().equals("}")) {
+                at[0] = i + 1;
+                return members;
+            }
+            if (t.kind() == Kind.NEWLINE || t.text().equals(",")) {
+                i++;
+            } else if ((t.kind() == Kind.WORD || t.kind() == Kind.STRING) && i + 1 < tokens.size() && tokens.get(i + 1).text().equals(":")) {
+                int[] next = {i + 2};
+                members.put(t.text(), value(next));
+                i = next[0];
+            } else if (t.kind() == Kind.WORD && t.text().equals("resource") && i + 1 < tokens.size()) {
+                String key = "resource " + tokens.get(i + 1).text();
+                int equals = i + 2;
+                while (equals < tokens.size() && tokens.get(equals).kind() != Kind.NEWLINE && !tokens.get(equals).text().equals("=")) {
+                    equals++;
+                }
+                int[] next = {equals + 1};
+                members.put(key, value(next));
+                i = next[0];
+            } else {
+                i = skipLine(i);
+            }
+        }
+        at[0] = i;
+        return members;
+    }
+
+    private Object array(int[] at) {
+        int i = at[0] + 1;
+        while (i < tokens.size() && tokens.get(i).kind() == Kind.NEWLINE) {
+            i++;
+        }
+        if (i < tokens.size() && tokens.get(i).kind() == Kind.WORD && tokens.get(i).text().equals("for")) {
+            int colon = i;
+            int depth = 0;
+            while (colon < tokens.size() && !(depth == 0 && tokens.get(colon).text().equals(":"))) {
+                depth += depthChange(tokens.get(colon));
+                colon++;
+            }
+            int[] next = {colon + 1};
+            Object body = value(next);
+            int end = next[0];
+            while (end < tokens.size() && !tokens.get(end).text().equals("]")) {
+                end++;
+            }
+            at[0] = end + 1;
+            return body;
+        }
+        List<Object> items = new ArrayList<>();
+        while (i < tokens.size()) {
+            Token t = tokens.get(i);
+            if (t.kind() == Kind.SYMBOL && t.text().equals("]")) {
+                at[0] = i + 1;
+                return items;
+            }
+            if (t.kind() == Kind.NEWLINE || t.text().equals(",")) {
+                i++;
+                continue;
+            }
+            int[] next = {i};
+            items.add(value(next));
+            i = Math.max(next[0], i + 1);
+        }
+        at[0] = i;
+        return items;
+    }
+
+    private static int depthChange(Token t) {
+        if (t.kind() != Kind.SYMBOL) {
+            return 0;
+        }
+        return switch (t.text()) {
+            case "{", "[", "(" -> 1;
+            case "}", "]", ")" -> -1;
+            default -> 0;
+        };
+    }
+
+    private String joined(int from, int to) {
+        StringBuilder text = new StringBuilder();
+        for (int i = from; i < to && i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.kind() == Kind.NEWLINE) {
+                continue;
+            }
+            if (text.length() > 0) {
+                text.append(' ');
+            }
+            text.append(t.kind() == Kind.STRING ? "'" + t.text() + "'" : t.text());
+        }
+        return text.toString();
+    }
+
     Token token(int index) {
         return tokens.get(index);
     }
@@ -183,7 +379,8 @@ final class BicepOutline {
                 while (i < src.length() && !(src.charAt(i) == '\'' && depth == 0)) {
                     char s = src.charAt(i);
                     if (s == '\\' && i + 1 < src.length()) {
-                        text.append(src.charAt(i + 1));
+                        // Kept escaped: a diff shows the literal as written, and no rule reads an escaped character.
+                        text.append(s).append(src.charAt(i + 1));
                         i += 2;
                         continue;
                     }
