@@ -150,7 +150,7 @@ param backupContainerName string
 param softDeleteDays int
 
 module identity 'modules/identity.bicep' = {
-  name: 'pgaks-identity'
+  name: 'pgaks-identity-events-dev'
   params: {
     location: location
     tags: tags
@@ -160,7 +160,7 @@ module identity 'modules/identity.bicep' = {
 }
 
 module aks 'modules/aks.bicep' = {
-  name: 'pgaks-aks'
+  name: 'pgaks-aks-events-dev'
   params: {
     location: location
     tags: tags
@@ -191,7 +191,7 @@ module aks 'modules/aks.bicep' = {
 }
 
 module storage 'modules/storage.bicep' = {
-  name: 'pgaks-storage'
+  name: 'pgaks-storage-events-dev'
   params: {
     location: location
     tags: tags

@@ -133,6 +133,7 @@ public final class SpecResolver {
                         AzureRoles.MONITORING_DATA_READER, AzureRoles.GRAFANA_ADMIN,
                         AzureRoles.AKS_RBAC_CLUSTER_ADMIN, AzureRoles.MONITORING_READER),
                 "pgaks-" + base,
+                ModuleDeploymentNames.of(base),
                 admins(t),
                 RecordingRuleCatalog.forCluster(orDerived(t, "/aks/clusterName", ResourceNames.aksCluster(name, env))));
     }
