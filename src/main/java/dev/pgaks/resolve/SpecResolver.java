@@ -372,7 +372,8 @@ public final class SpecResolver {
                             upgrades.maintenanceDurationHours())
                     : null);
         }
-        return new ResolvedBackup(t.flag("/backup/enabled"), account, container, t.text("/backup/storageSku"), retention,
+        return new ResolvedBackup(t.flag("/backup/enabled"), account, t.optionalText("/backup/storageAccountName") == null,
+                container, t.text("/backup/storageSku"), retention,
                 retentionDays, schedule, t.text("/backup/compression"),
                 t.text("/backup/pluginChartVersion"), ResourceNames.objectStore(postgres.clusterName()),
                 "https://" + account + ".blob.core.windows.net/" + container, ResourceNames.scheduledBackup(postgres.clusterName()),

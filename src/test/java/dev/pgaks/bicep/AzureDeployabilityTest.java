@@ -210,7 +210,7 @@ class AzureDeployabilityTest {
     Stream<DynamicTest> moduleDeploymentNamesCarryTheDeploymentBase() {
         return GoldenCases.names().stream().map(name -> dynamicTest(name, () -> {
             String deployment = RenderedInfra.text(name, "README.md").lines()
-                    .filter(l -> l.startsWith("  --name pgaks-")).findFirst().orElseThrow().trim().split(" ")[1];
+                    .map(String::trim).filter(l -> l.startsWith("--name pgaks-")).findFirst().orElseThrow().split(" ")[1];
             String base = deployment.substring("pgaks-".length());
             List<BicepDocument.Module> modules = BicepParser.parse(RenderedInfra.text(name, "infra/main.bicep"), false).modules();
             assertFalse(modules.isEmpty());
@@ -235,6 +235,40 @@ class AzureDeployabilityTest {
             boolean insights = params.contains("param containerInsightsRuleName");
             assertEquals(Boolean.toString(insights), text(omsagent, "enabled"));
             assertEquals(insights, omsagent.prop("config").isPresent());
+        }));
+    }
+
+    /**
+     * Azure review findings 3, 4, 8 and 10: what the README and the decommissioning runbook say ARM does with the
+     * lock, with incremental deployments and with the monitoring agents, and a kubectl version that is never empty.
+     */
+    @TestFactory
+    Stream<DynamicTest> readmeSaysWhatArmDoes() {
+        return GoldenCases.names().stream().map(name -> dynamicTest(name, () -> {
+            String readme = RenderedInfra.text(name, "README.md");
+            String decommission = RenderedInfra.text(name, "runbooks/operations/decommission.md");
+            boolean storage = RenderedInfra.has(name, "infra/modules/storage.bicep");
+            boolean locked = storage && RenderedInfra.text(name, "infra/modules/storage.bicep").contains("Microsoft.Authorization/locks");
+            // 3: a delete lock blocks the whole group delete; nothing is deleted.
+            assertFalse(readme.contains("after deleting whatever else it could"));
+            assertFalse(decommission.contains("removes everything else and fails on the account"));
+            assertEquals(locked, readme.contains("while the lock exists, ARM refuses `az group delete` as a whole, and nothing in the group is deleted"));
+            assertEquals(locked, decommission.contains("refuses the `az group delete` above as a whole while the lock exists: nothing is deleted"));
+            // 4: incremental mode deletes nothing; a lock switched off in the spec stays until az lock delete.
+            assertTrue(readme.contains("It runs in Incremental mode") && readme.contains("Do not use `--mode Complete`"));
+            assertEquals(storage, readme.contains("turning `backup.deleteLock` off leaves the lock in place (and `az group delete` refused): `az lock delete --name pgaks-keep-backups "));
+            assertTrue(readme.contains("keeps its role assignments") && readme.contains("leaves its federated credential"));
+            // 8: the agents start before their data collection rules are associated.
+            boolean agents = RenderedInfra.text(name, "infra/modules/aks.bicep").contains("enabled: true\n        config:")
+                    || RenderedInfra.has(name, "infra/modules/alerts.bicep");
+            assertEquals(agents, readme.contains("appear a few minutes after the first deployment"));
+            // 10: no empty version when AKS picks it.
+            assertFalse(readme.contains("Kubernetes ."), "an empty Kubernetes version");
+            boolean pinned = Files.readString(GoldenCases.spec(name)).contains("kubernetesVersion:");
+            assertEquals(!pinned, readme.contains("of the cluster's Kubernetes version (`az aks show --resource-group "));
+            // 2: the default name may be taken elsewhere, and must not change once backups exist.
+            assertEquals(storage, readme.contains("Storage account names are global across Azure.")
+                    && readme.contains("Never change the name once backups exist"));
         }));
     }
 
