@@ -10,13 +10,13 @@ param location string
 @description('Tags set on every taggable resource.')
 param tags object
 
-@description('Availability zones of the node pools.')
+@description('Availability zones of the system pool.')
 @allowed([
   '1'
   '2'
   '3'
 ])
-param zones array
+param systemPoolZones array
 
 @description('Name of the identity the AKS control plane runs as.')
 @minLength(3)
@@ -235,7 +235,7 @@ module aks 'modules/aks.bicep' = {
     tier: aksTier
     nodeResourceGroup: nodeResourceGroup
     controlPlaneIdentityId: identity.outputs.controlPlaneIdentityId
-    zones: zones
+    systemPoolZones: systemPoolZones
     systemPoolVmSize: systemPoolVmSize
     systemPoolMinCount: systemPoolMinCount
     systemPoolMaxCount: systemPoolMaxCount

@@ -35,13 +35,13 @@ param nodeResourceGroup string
 @description('Resource ID of the identity the control plane runs as.')
 param controlPlaneIdentityId string
 
-@description('Availability zones of every node pool.')
+@description('Availability zones of the system pool.')
 @allowed([
   '1'
   '2'
   '3'
 ])
-param zones array
+param systemPoolZones array
 
 @description('VM size of the system pool.')
 param systemPoolVmSize string
@@ -181,7 +181,7 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
         type: 'VirtualMachineScaleSets'
         osType: 'Linux'
         vmSize: systemPoolVmSize
-        availabilityZones: zones
+        availabilityZones: systemPoolZones
         enableAutoScaling: true
         count: systemPoolMinCount
         minCount: systemPoolMinCount

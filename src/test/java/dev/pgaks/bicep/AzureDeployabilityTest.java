@@ -191,8 +191,7 @@ class AzureDeployabilityTest {
             assertEquals("'1'", text(upgrade, "maxSurge"));
             assertEquals("60", text(upgrade, "drainTimeoutInMinutes"));
 
-            String zonesParam = RenderedInfra.text(name, "infra/main.bicepparam");
-            List<String> zones = List.of("'1'", "'2'", "'3'").stream().filter(z -> zonesParam.contains("\n  " + z + "\n")).toList();
+            List<String> zones = zones(name);
             List<Obj> perZone = assertInstanceOf(BicepExpr.Arr.class, doc.variable("postgresZonePools").orElseThrow().value())
                     .items().stream().map(p -> assertInstanceOf(Obj.class, p)).toList();
             assertEquals(zones, perZone.stream().map(p -> text(p, "zone")).toList());
@@ -203,6 +202,52 @@ class AzureDeployabilityTest {
             }
             assertEquals("'true'", text(property(properties, "autoScalerProfile"), "balance-similar-node-groups"));
         }));
+    }
+
+    /**
+     * Azure review finding 1: AKS cannot move a pool to other zones, so the system pool can keep the zones it was
+     * created with while azure.zones grows (options-on: created with two, now three).
+     */
+    @TestFactory
+    Stream<DynamicTest> theSystemPoolSpansItsOwnZones() {
+        return GoldenCases.names().stream().map(name -> dynamicTest(name, () -> {
+            Obj system = assertInstanceOf(Obj.class, assertInstanceOf(BicepExpr.Arr.class, property(resource(name,
+                    "infra/modules/aks.bicep", "aks"), "properties").prop("agentPoolProfiles").orElseThrow().value()).items().get(0));
+            assertEquals("systemPoolZones", text(system, "availabilityZones"));
+            BicepExpr value = BicepParser.parse(RenderedInfra.text(name, "infra/main.bicepparam"), true)
+                    .param("systemPoolZones").orElseThrow().defaultValue();
+            List<String> systemZones = assertInstanceOf(BicepExpr.Arr.class, value).items().stream()
+                    .map(AzureDeployabilityTest::text).toList();
+            assertEquals(name.equals("options-on") ? List.of("'1'", "'2'") : zones(name), systemZones);
+        }));
+    }
+
+    /** Azure review finding 1: every field AKS refuses to change on an existing cluster says so in the schema. */
+    @Test
+    void fieldsAksCannotChangeSaySoInTheSchema() throws Exception {
+        var schema = new ObjectMapper().readTree(Path.of("schemas/pgaks.schema.json").toFile());
+        List<String> silent = new ArrayList<>();
+        for (String field : List.of("metadata.name", "metadata.environment", "azure.zones", "aks.nodeResourceGroup",
+                "aks.systemPool.vmSize", "aks.systemPool.zones", "aks.postgresPool.vmSize", "aks.network.podCidr",
+                "aks.network.serviceCidr", "aks.network.dnsServiceIp", "aks.apiServerAccess", "backup.storageAccountName")) {
+            var node = schema;
+            for (String part : field.split("\\.")) {
+                node = node.path("properties").path(part);
+            }
+            if (!node.path("description").asText().toLowerCase(java.util.Locale.ROOT).contains("fixed after the first deployment")) {
+                silent.add(field);
+            }
+        }
+        assertEquals(List.of(), silent);
+        assertTrue(Files.readString(Path.of("README.md")).contains("### What cannot change after the first deployment"));
+    }
+
+    /** The spec's azure.zones, as Bicep literals. */
+    private static List<String> zones(String name) {
+        String spec = RenderedInfra.text(name, "README.md").lines().filter(l -> l.startsWith("A CloudNativePG cluster"))
+                .findFirst().orElseThrow();
+        String list = spec.substring(spec.lastIndexOf("zones ") + "zones ".length(), spec.lastIndexOf(")"));
+        return java.util.Arrays.stream(list.split(", ")).map(z -> "'" + z + "'").toList();
     }
 
     /** Azure review finding 6: fixed module deployment names collide when two specs share a resource group. */

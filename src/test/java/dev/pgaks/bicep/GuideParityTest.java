@@ -28,8 +28,8 @@ class GuideParityTest {
 
     @Test
     void nodePoolsSpreadOverThreeZonesWithTheGuidesSizesAndAutoscalerBounds() {
-        assertTrue(RenderedInfra.text(CASE, "infra/main.bicepparam").contains("param zones = [\n  '1'\n  '2'\n  '3'\n]"));
-        assertEquals(1, count(aks, "availabilityZones: zones"), "the system pool spans the zones");
+        assertTrue(RenderedInfra.text(CASE, "infra/main.bicepparam").contains("param systemPoolZones = [\n  '1'\n  '2'\n  '3'\n]"));
+        assertEquals(1, count(aks, "availabilityZones: systemPoolZones"), "the system pool spans the zones");
         assertEquals("'Standard_D2s_v3'", params.get("systemPoolVmSize"));
         assertEquals("2", params.get("systemPoolMinCount"));
         assertEquals("3", params.get("systemPoolMaxCount"));
