@@ -17,7 +17,11 @@ replaces.
 
 - pgaks, to render again after the Azure deployment (`pgaks` below stands for `bin/pgaks` or `java -jar pgaks.jar`).
 - Azure CLI 2.56 or later, signed in with `az login` (details under Azure infrastructure).
+<#if spec.aks.kubernetesVersion?has_content>
 - kubectl within one minor version of Kubernetes ${spec.aks.kubernetesVersion}.
+<#else>
+- kubectl within one minor version of the cluster's Kubernetes version (`az aks show --resource-group ${sh.quote(spec.azure.resourceGroup)} --name ${sh.quote(spec.aks.clusterName)} --query kubernetesVersion -o tsv`).
+</#if>
 <#if spec.aks.entraId.enabled>
 - kubelogin, for the Entra ID sign-in of kubectl (`az aks install-cli` installs kubectl and kubelogin); after `az aks get-credentials`, run `kubelogin convert-kubeconfig -l azurecli`.
 </#if>

@@ -19,13 +19,13 @@ param location string
 @description('Tags set on every taggable resource.')
 param tags object
 
-@description('Availability zones of the node pools.')
+@description('Availability zones of the system pool.')
 @allowed([
   '1'
   '2'
   '3'
 ])
-param zones array
+param systemPoolZones array
 
 @description('Name of the identity the AKS control plane runs as.')
 @minLength(3)
@@ -247,7 +247,7 @@ param adminPrincipals array
 </#if>
 
 module identity 'modules/identity.bicep' = {
-  name: 'pgaks-identity'
+  name: ${spec.azure.moduleDeployments.identity}
   params: {
     location: location
     tags: tags
@@ -258,7 +258,7 @@ module identity 'modules/identity.bicep' = {
 <#if hasLogs>
 
 module logs 'modules/logs.bicep' = {
-  name: 'pgaks-logs'
+  name: ${spec.azure.moduleDeployments.logs}
   params: {
     location: location
     tags: tags
@@ -268,7 +268,7 @@ module logs 'modules/logs.bicep' = {
 </#if>
 
 module aks 'modules/aks.bicep' = {
-  name: 'pgaks-aks'
+  name: ${spec.azure.moduleDeployments.aks}
   params: {
     location: location
     tags: tags
@@ -280,7 +280,7 @@ module aks 'modules/aks.bicep' = {
     tier: aksTier
     nodeResourceGroup: nodeResourceGroup
     controlPlaneIdentityId: identity.outputs.controlPlaneIdentityId
-    zones: zones
+    systemPoolZones: systemPoolZones
     systemPoolVmSize: systemPoolVmSize
     systemPoolMinCount: systemPoolMinCount
     systemPoolMaxCount: systemPoolMaxCount
@@ -318,7 +318,7 @@ module aks 'modules/aks.bicep' = {
 <#if hasStorage>
 
 module storage 'modules/storage.bicep' = {
-  name: 'pgaks-storage'
+  name: ${spec.azure.moduleDeployments.storage}
   params: {
     location: location
     tags: tags
@@ -333,7 +333,7 @@ module storage 'modules/storage.bicep' = {
 <#if hasMonitoring>
 
 module monitoring 'modules/monitoring.bicep' = {
-  name: 'pgaks-monitoring'
+  name: ${spec.azure.moduleDeployments.monitoring}
   params: {
     location: location
     tags: tags
@@ -364,7 +364,7 @@ module monitoring 'modules/monitoring.bicep' = {
 <#if prometheus>
 
 module alerts 'modules/alerts.bicep' = {
-  name: 'pgaks-alerts'
+  name: ${spec.azure.moduleDeployments.alerts}
   params: {
     location: location
     tags: tags

@@ -23,7 +23,7 @@ param tags = {
   ${tag.key}: ${tag.value}
 </#list>
 }
-param zones = <@list az.zones/>
+param systemPoolZones = <@list aks.systemPool.zones/>
 
 param controlPlaneIdentityName = ${az.controlPlaneIdentityName}
 param workloadIdentityName = ${az.workloadIdentityName}

@@ -13,7 +13,7 @@
 One Bicep deployment into resource group `${az.resourceGroup}` (${az.location}) creates:
 
 - two user-assigned managed identities: `${az.controlPlaneIdentityName}` for the AKS control plane and `${az.workloadIdentityName}` for PostgreSQL (the guide uses one identity for both; separate ones keep each to the rights it needs);
-- AKS cluster `${aks.clusterName}` (${aks.tier} tier, <#if aks.kubernetesVersion?has_content>Kubernetes ${aks.kubernetesVersion} pinned<#else>Kubernetes version left to AKS: its default at creation, then <#if aks.upgrades.autoUpgradeWindow>kept current by the upgrade channel<#else>upgraded by hand (`runbooks/operations/aks-upgrade.md`), as no upgrade channel is set</#if></#if>, node resource group `${aks.nodeResourceGroup}`): system pool `${aks.systemPool.name}` (${aks.systemPool.vmSize}, ${aks.systemPool.minCount}-${aks.systemPool.maxCount} nodes over zones ${az.zones?join(", ")}) and one PostgreSQL pool per zone, <#list aks.postgresZonePools as pool>`${pool.name}` (zone ${pool.zone})<#sep>, </#sep></#list>, each ${aks.postgresPool.vmSize} with ${aks.postgresZonePools[0].minCount}-${aks.postgresZonePools[0].maxCount} nodes (label `${aks.postgresPool.nodeLabelKey}=${aks.postgresPool.nodeLabelValue}`<#if aks.postgresPool.taint?has_content>, taint `${aks.postgresPool.taint}`</#if>, surge ${aks.postgresPool.maxSurge} node, ${aks.postgresPool.drainTimeoutMinutes}-minute drain timeout), so that the autoscaler, balancing similar node groups, can add a node in the zone a pending instance needs; Azure CNI overlay with Cilium dataplane and network policy; OIDC issuer and workload identity<#if aks.entraId.enabled>; Entra ID with Azure RBAC</#if><#if aks.entraId.disableLocalAccounts>, local accounts disabled</#if>;
+- AKS cluster `${aks.clusterName}` (${aks.tier} tier, <#if aks.kubernetesVersion?has_content>Kubernetes ${aks.kubernetesVersion} pinned<#else>Kubernetes version left to AKS: its default at creation, then <#if aks.upgrades.autoUpgradeWindow>kept current by the upgrade channel<#else>upgraded by hand (`runbooks/operations/aks-upgrade.md`), as no upgrade channel is set</#if></#if>, node resource group `${aks.nodeResourceGroup}`): system pool `${aks.systemPool.name}` (${aks.systemPool.vmSize}, ${aks.systemPool.minCount}-${aks.systemPool.maxCount} nodes over zones ${aks.systemPool.zones?join(", ")}) and one PostgreSQL pool per zone, <#list aks.postgresZonePools as pool>`${pool.name}` (zone ${pool.zone})<#sep>, </#sep></#list>, each ${aks.postgresPool.vmSize} with ${aks.postgresZonePools[0].minCount}-${aks.postgresZonePools[0].maxCount} nodes (label `${aks.postgresPool.nodeLabelKey}=${aks.postgresPool.nodeLabelValue}`<#if aks.postgresPool.taint?has_content>, taint `${aks.postgresPool.taint}`</#if>, surge ${aks.postgresPool.maxSurge} node, ${aks.postgresPool.drainTimeoutMinutes}-minute drain timeout), so that the autoscaler, balancing similar node groups, can add a node in the zone a pending instance needs; Azure CNI overlay with Cilium dataplane and network policy; OIDC issuer and workload identity<#if aks.entraId.enabled>; Entra ID with Azure RBAC</#if><#if aks.entraId.disableLocalAccounts>, local accounts disabled</#if>;
 <#if api.authorizedRanges>
 - API server reachable from ${api.authorizedIpRanges?join(", ")} only (`aks.apiServerAuthorizedIpRanges`);
 <#elseif api.privateCluster>
@@ -43,6 +43,14 @@ One Bicep deployment into resource group `${az.resourceGroup}` (${az.location}) 
 <#if grafana>
 - Azure Managed Grafana `${az.grafanaName}` (zone redundant<#if prometheus>, reading the Azure Monitor workspace as itself with Monitoring Data Reader</#if>, and Azure Monitor data of resource group `${az.resourceGroup}` with Monitoring Reader there, as `az grafana create` grants on the subscription)<#if admins.deployer || admins.principals?has_content || spec.monitoring.grafanaAdminPrincipalIds?has_content>, with Grafana Admin for <#if admins.deployer>the deploying principal<#if admins.principals?has_content || spec.monitoring.grafanaAdminPrincipalIds?has_content>, </#if></#if>${(admins.objectIds() + spec.monitoring.grafanaAdminPrincipalIds)?join(", ")}</#if>.
 </#if>
+<#if prometheus || aks.containerInsights>
+
+<#if prometheus>Metrics<#else>Container logs</#if> appear a few minutes after the first deployment: the monitoring agents start with the cluster and pick up their data collection rules once the monitoring module has associated them with it.
+</#if>
+<#if hasStorage>
+
+Storage account names are global across Azure. `${spec.backup.storageAccountName}` is <#if spec.backup.storageAccountNameDerived>derived from the spec alone (name, environment, resource group and region), so a deployment of an equal spec in another subscription may already hold it<#else>`backup.storageAccountName`, and another subscription may already hold it</#if>: the deployment command below checks it first and does not start if it is taken, rather than fail at the storage account once the AKS cluster exists. Then set `backup.storageAccountName` to a name of your own (3-24 lowercase letters and digits) and render again. Never change the name once backups exist: the cluster would write to a new, empty account and the old backups would be left behind where the restore steps do not look.
+</#if>
 <#if api.publicAccess>
 
 **Warning: the API server is reachable from the whole internet** (`aks.apiServerAccess: public`); only <#if aks.entraId.disableLocalAccounts>Entra ID sign-in protects it<#else>sign-in, including the local certificate accounts, protects it</#if>. List the addresses you run `kubectl` from in `aks.apiServerAuthorizedIpRanges` (up to 200 CIDRs), or make it private with `aks.apiServerAccess: private`.
@@ -63,11 +71,28 @@ From the directory holding `${L.specFile}`:
 # The deployment goes into an existing resource group.
 az group create --name ${sh.quote(az.resourceGroup)} --location ${sh.quote(az.location)}
 
+<#if hasStorage>
+<#assign account = sh.quote(spec.backup.storageAccountName)>
+# Storage account names are global across Azure: deploy only if the name is free or already this group's (a
+# redeploy), rather than fail at the storage account once the AKS cluster exists.
+if az storage account show --name ${account} --resource-group ${sh.quote(az.resourceGroup)} --output none 2>/dev/null \
+    || [ "$(az storage account check-name --name ${account} --query nameAvailable --output tsv)" = true ]; then
+  az deployment group create \
+    --resource-group ${sh.quote(az.resourceGroup)} \
+    --name ${sh.quote(az.deploymentName)} \
+    --template-file ${T}/infra/main.bicep \
+    --parameters ${T}/infra/main.bicepparam
+else
+  echo "Storage account name ${spec.backup.storageAccountName} is taken elsewhere in Azure: set backup.storageAccountName in ${L.specFile} and render again." >&2
+  false
+fi
+<#else>
 az deployment group create \
   --resource-group ${sh.quote(az.resourceGroup)} \
   --name ${sh.quote(az.deploymentName)} \
   --template-file ${T}/infra/main.bicep \
   --parameters ${T}/infra/main.bicepparam
+</#if>
 
 # Values only Azure knows (the workload identity's client ID), saved beside the spec, outside the tree.
 az deployment group show \
@@ -112,10 +137,29 @@ Restore: the federated credential follows the Cluster's name, so this deployment
 
 Not created here: the guide's static public IP and Network Contributor role for exposing PostgreSQL through a public load balancer.
 
+### Changing the spec later
+
+Render again and run the same `az deployment group create`. It runs in Incremental mode: it creates and updates what
+the template declares and deletes nothing the spec no longer declares. Do not use `--mode Complete`: ARM would then
+delete every resource of `${az.resourceGroup}` this template does not declare. What a spec change leaves behind is
+removed by hand:
+
+<#if hasStorage>
+- turning `backup.deleteLock` off leaves the lock in place (and `az group delete` refused): `az lock delete --name ${spec.backup.deleteLock.name} --resource-group ${sh.quote(az.resourceGroup)} --resource-type Microsoft.Storage/storageAccounts --resource ${spec.backup.storageAccountName}`;
+</#if>
+- an admin dropped from `azure.adminPrincipals` or `monitoring.grafanaAdminPrincipalIds` keeps its role assignments: `az role assignment list --assignee OBJECT_ID --resource-group ${sh.quote(az.resourceGroup)}`, then `az role assignment delete --ids ...`;
+- a renamed PostgreSQL cluster (`postgres.clusterName`) leaves its federated credential<#if prometheus> and alert rule groups</#if> (`az identity federated-credential delete`<#if prometheus>, `az alerts-management prometheus-rule-group delete`</#if>, as in `runbooks/operations/decommission.md`);
+- a renamed `aks.postgresPool.name` or a zone dropped from `azure.zones` leaves its PostgreSQL node pools: `az aks nodepool delete --resource-group ${sh.quote(az.resourceGroup)} --cluster-name ${sh.quote(aks.clusterName)} --name POOL`, once no instance runs there.
+
+Some settings cannot change once the cluster exists, and AKS refuses a deployment that changes them: the pools' VM
+sizes, the system pool's zones (${aks.systemPool.zones?join(", ")}: before adding a zone to or dropping one from `azure.zones`, set
+`aks.systemPool.zones` to them), the names the DNS prefix and the node resource group derive from, the network
+CIDRs, and a private API server (`pgaks explain` marks each field "fixed after the first deployment").
+
 ### Removing the deployment
 
 <#if hasStorage && spec.backup.deleteLock.enabled>
-The backup storage account carries the `CanNotDelete` lock `${spec.backup.deleteLock.name}`: `az group delete` fails on it (after deleting whatever else it could). Only when the backups may go too, remove the lock first:
+The backup storage account carries the `CanNotDelete` lock `${spec.backup.deleteLock.name}`: while the lock exists, ARM refuses `az group delete` as a whole, and nothing in the group is deleted. Only when the backups may go too, remove the lock first:
 
 ```bash
 az lock delete --name ${spec.backup.deleteLock.name} --resource-group ${sh.quote(az.resourceGroup)} \

@@ -46,13 +46,13 @@ param nodeResourceGroup string
 @description('Resource ID of the identity the control plane runs as.')
 param controlPlaneIdentityId string
 
-@description('Availability zones of every node pool.')
+@description('Availability zones of the system pool.')
 @allowed([
   '1'
   '2'
   '3'
 ])
-param zones array
+param systemPoolZones array
 
 @description('VM size of the system pool.')
 param systemPoolVmSize string
@@ -202,6 +202,8 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
     }
 </#if>
     disableLocalAccounts: disableLocalAccounts
+    // Only the system pool, which a cluster needs at creation: a managed cluster PUT may not add a pool to an existing
+    // cluster, so the PostgreSQL pools are child resources below and a new zone's pool can be added on a redeploy.
     agentPoolProfiles: [
       // No CriticalAddonsOnly taint: the CNPG operator, cert-manager, the backup plugin and the poolers run here.
       {
@@ -210,7 +212,7 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
         type: 'VirtualMachineScaleSets'
         osType: 'Linux'
         vmSize: systemPoolVmSize
-        availabilityZones: zones
+        availabilityZones: systemPoolZones
         enableAutoScaling: true
         count: systemPoolMinCount
         minCount: systemPoolMinCount
@@ -222,37 +224,6 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
         }
         tags: tags
       }
-      // PostgreSQL: one pool per zone, so that the autoscaler can grow the zone a pending instance needs.
-<#list aks.postgresZonePools as pool>
-      {
-        name: ${pool.name}
-        mode: 'User'
-        type: 'VirtualMachineScaleSets'
-        osType: 'Linux'
-        vmSize: postgresPoolVmSize
-        availabilityZones: [
-          ${pool.zone}
-        ]
-        enableAutoScaling: true
-        count: postgresPoolMinCountPerZone
-        minCount: postgresPoolMinCountPerZone
-        maxCount: postgresPoolMaxCountPerZone
-        maxPods: ${aks.postgresPool.maxPods}
-        nodeLabels: {
-          ${aks.postgresPool.nodeLabelKey}: ${aks.postgresPool.nodeLabelValue}
-        }
-<#if aks.postgresPool.taint?has_content>
-        nodeTaints: [
-          ${aks.postgresPool.taint}
-        ]
-</#if>
-        upgradeSettings: {
-          maxSurge: ${aks.postgresPool.maxSurge}
-          drainTimeoutInMinutes: ${aks.postgresPool.drainTimeoutMinutes}
-        }
-        tags: tags
-      }
-</#list>
     ]
     // The PostgreSQL pools differ only in their zone: balancing treats them as one group and grows them evenly.
     autoScalerProfile: {
@@ -278,6 +249,11 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
     apiServerAccessProfile: {
       enablePrivateCluster: true
     }
+<#else>
+    // Public: no ranges, stated rather than omitted, so that ranges of an earlier deployment are removed.
+    apiServerAccessProfile: {
+      authorizedIPRanges: []
+    }
 </#if>
     oidcIssuerProfile: {
       enabled: true
@@ -298,6 +274,13 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
         }
       }
     }
+<#else>
+    // Off, stated rather than omitted, so that a cluster that had managed Prometheus stops sending to it.
+    azureMonitorProfile: {
+      metrics: {
+        enabled: false
+      }
+    }
 </#if>
 <#if aks.containerInsights>
     addonProfiles: {
@@ -310,6 +293,13 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
         }
       }
     }
+<#else>
+    // Off, stated rather than omitted, so that a cluster that had Container Insights removes its agent.
+    addonProfiles: {
+      omsagent: {
+        enabled: false
+      }
+    }
 </#if>
     autoUpgradeProfile: {
       upgradeChannel: upgradeChannel
@@ -317,6 +307,51 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
     }
   }
 }
+
+// The PostgreSQL pools, one per zone, so that the autoscaler can grow the zone a pending instance needs.
+var postgresZonePools = [
+<#list aks.postgresZonePools as pool>
+  {
+    name: ${pool.name}
+    zone: ${pool.zone}
+  }
+</#list>
+]
+
+// Child resources rather than agentPoolProfiles entries, so that a pool added to the spec (a new zone) is created on
+// a redeploy. One at a time: AKS refuses an agent pool operation while another one runs on the same cluster.
+@batchSize(1)
+resource postgresPools 'Microsoft.ContainerService/managedClusters/agentPools@2026-05-01' = [for pool in postgresZonePools: {
+  parent: aks
+  name: pool.name
+  properties: {
+    mode: 'User'
+    type: 'VirtualMachineScaleSets'
+    osType: 'Linux'
+    vmSize: postgresPoolVmSize
+    availabilityZones: [
+      pool.zone
+    ]
+    enableAutoScaling: true
+    count: postgresPoolMinCountPerZone
+    minCount: postgresPoolMinCountPerZone
+    maxCount: postgresPoolMaxCountPerZone
+    maxPods: ${aks.postgresPool.maxPods}
+    nodeLabels: {
+      ${aks.postgresPool.nodeLabelKey}: ${aks.postgresPool.nodeLabelValue}
+    }
+<#if aks.postgresPool.taint?has_content>
+    nodeTaints: [
+      ${aks.postgresPool.taint}
+    ]
+</#if>
+    upgradeSettings: {
+      maxSurge: ${aks.postgresPool.maxSurge}
+      drainTimeoutInMinutes: ${aks.postgresPool.drainTimeoutMinutes}
+    }
+    tags: tags
+  }
+}]
 <#-- AKS finds the window of each channel by its fixed configuration name. -->
 <#macro window symbol name>
 
@@ -395,10 +430,14 @@ resource controlPlaneLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-prev
 </#if>
 <#if aks.azureContainerStorage>
 
-// Azure Container Storage (v2) provisions the PostgreSQL volumes on the nodes' local NVMe disks.
+// Azure Container Storage (v2) provisions the PostgreSQL volumes on the nodes' local NVMe disks. Installed after the
+// pools: AKS refuses an agent pool operation while the extension is being installed.
 resource containerStorage 'Microsoft.KubernetesConfiguration/extensions@2025-03-01' = {
   name: 'acstor'
   scope: aks
+  dependsOn: [
+    postgresPools
+  ]
   properties: {
     extensionType: 'microsoft.azurecontainerstoragev2'
     autoUpgradeMinorVersion: true

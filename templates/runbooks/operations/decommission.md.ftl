@@ -37,6 +37,9 @@ require before step 4. Run from the directory holding `${L.specFile}`.
    az alerts-management prometheus-rule-group delete --name ${group.name} --resource-group ${rg}
 </#list>
 </#if>
+<#if b.enabled && b.deleteLock.enabled>
+   # Refused as a whole, nothing deleted, while the lock on the storage account exists (step 4).
+</#if>
    # Everything pgaks deployed, the AKS cluster and its node resource group included:
    az group delete --name ${rg} --yes
    ```
@@ -45,14 +48,20 @@ require before step 4. Run from the directory holding `${L.specFile}`.
 4. The backups in `${b.destinationPath}` are not deleted with the cluster, and with the cluster gone the plugin's
    retention no longer prunes them: they stay until you delete them.
 <#if b.deleteLock.enabled>
-   The storage account `${b.storageAccountName}` carries the `CanNotDelete` lock `${b.deleteLock.name}`, so the
-   `az group delete` above removes everything else and fails on the account. When the backups may go, lift the lock
-   and delete the account (or the group again):
+   The storage account `${b.storageAccountName}` carries the `CanNotDelete` lock `${b.deleteLock.name}`, so ARM
+   refuses the `az group delete` above as a whole while the lock exists: nothing is deleted, the AKS cluster
+   included. To keep the backups for now, delete the cluster alone (AKS deletes its node resource group with it):
+
+   ```bash
+   az aks delete --name ${sh.quote(spec.aks.clusterName)} --resource-group ${rg} --yes
+   ```
+
+   When the backups may go, lift the lock, then delete the group:
 
    ```bash
    az lock delete --name ${b.deleteLock.name} --resource-group ${rg} \
      --resource-type Microsoft.Storage/storageAccounts --resource ${b.storageAccountName}
-   az storage account delete --name ${b.storageAccountName} --resource-group ${rg} --yes
+   az group delete --name ${rg} --yes
    ```
 <#else>
    `az group delete` removes the storage account `${b.storageAccountName}` with them.

@@ -7,7 +7,7 @@ param tags = {
   'environment': 'dev'
   'pgaks-deployment': 'analytics'
 }
-param zones = [
+param systemPoolZones = [
   '1'
   '2'
   '3'

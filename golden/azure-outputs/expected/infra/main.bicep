@@ -10,13 +10,13 @@ param location string
 @description('Tags set on every taggable resource.')
 param tags object
 
-@description('Availability zones of the node pools.')
+@description('Availability zones of the system pool.')
 @allowed([
   '1'
   '2'
   '3'
 ])
-param zones array
+param systemPoolZones array
 
 @description('Name of the identity the AKS control plane runs as.')
 @minLength(3)
@@ -207,7 +207,7 @@ param grafanaName string
 param grafanaAdminPrincipalIds array
 
 module identity 'modules/identity.bicep' = {
-  name: 'pgaks-identity'
+  name: 'pgaks-identity-orders-prod'
   params: {
     location: location
     tags: tags
@@ -217,7 +217,7 @@ module identity 'modules/identity.bicep' = {
 }
 
 module logs 'modules/logs.bicep' = {
-  name: 'pgaks-logs'
+  name: 'pgaks-logs-orders-prod'
   params: {
     location: location
     tags: tags
@@ -226,7 +226,7 @@ module logs 'modules/logs.bicep' = {
 }
 
 module aks 'modules/aks.bicep' = {
-  name: 'pgaks-aks'
+  name: 'pgaks-aks-orders-prod'
   params: {
     location: location
     tags: tags
@@ -235,7 +235,7 @@ module aks 'modules/aks.bicep' = {
     tier: aksTier
     nodeResourceGroup: nodeResourceGroup
     controlPlaneIdentityId: identity.outputs.controlPlaneIdentityId
-    zones: zones
+    systemPoolZones: systemPoolZones
     systemPoolVmSize: systemPoolVmSize
     systemPoolMinCount: systemPoolMinCount
     systemPoolMaxCount: systemPoolMaxCount
@@ -261,7 +261,7 @@ module aks 'modules/aks.bicep' = {
 }
 
 module storage 'modules/storage.bicep' = {
-  name: 'pgaks-storage'
+  name: 'pgaks-storage-orders-prod'
   params: {
     location: location
     tags: tags
@@ -274,7 +274,7 @@ module storage 'modules/storage.bicep' = {
 }
 
 module monitoring 'modules/monitoring.bicep' = {
-  name: 'pgaks-monitoring'
+  name: 'pgaks-monitoring-orders-prod'
   params: {
     location: location
     tags: tags
@@ -292,7 +292,7 @@ module monitoring 'modules/monitoring.bicep' = {
 
 
 module alerts 'modules/alerts.bicep' = {
-  name: 'pgaks-alerts'
+  name: 'pgaks-alerts-orders-prod'
   params: {
     location: location
     tags: tags

@@ -7,7 +7,7 @@ param tags = {
   'environment': 'prod'
   'pgaks-deployment': 'payroll'
 }
-param zones = [
+param systemPoolZones = [
   '1'
   '2'
   '3'

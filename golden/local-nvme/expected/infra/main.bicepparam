@@ -7,7 +7,7 @@ param tags = {
   'environment': 'prod'
   'pgaks-deployment': 'events'
 }
-param zones = [
+param systemPoolZones = [
   '1'
   '2'
   '3'

@@ -10,13 +10,13 @@ param location string
 @description('Tags set on every taggable resource.')
 param tags object
 
-@description('Availability zones of the node pools.')
+@description('Availability zones of the system pool.')
 @allowed([
   '1'
   '2'
   '3'
 ])
-param zones array
+param systemPoolZones array
 
 @description('Name of the identity the AKS control plane runs as.')
 @minLength(3)
@@ -150,7 +150,7 @@ param backupContainerName string
 param softDeleteDays int
 
 module identity 'modules/identity.bicep' = {
-  name: 'pgaks-identity'
+  name: 'pgaks-identity-events-dev'
   params: {
     location: location
     tags: tags
@@ -160,7 +160,7 @@ module identity 'modules/identity.bicep' = {
 }
 
 module aks 'modules/aks.bicep' = {
-  name: 'pgaks-aks'
+  name: 'pgaks-aks-events-dev'
   params: {
     location: location
     tags: tags
@@ -170,7 +170,7 @@ module aks 'modules/aks.bicep' = {
     tier: aksTier
     nodeResourceGroup: nodeResourceGroup
     controlPlaneIdentityId: identity.outputs.controlPlaneIdentityId
-    zones: zones
+    systemPoolZones: systemPoolZones
     systemPoolVmSize: systemPoolVmSize
     systemPoolMinCount: systemPoolMinCount
     systemPoolMaxCount: systemPoolMaxCount
@@ -191,7 +191,7 @@ module aks 'modules/aks.bicep' = {
 }
 
 module storage 'modules/storage.bicep' = {
-  name: 'pgaks-storage'
+  name: 'pgaks-storage-events-dev'
   params: {
     location: location
     tags: tags

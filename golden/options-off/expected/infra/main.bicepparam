@@ -7,7 +7,7 @@ param tags = {
   'environment': 'dev'
   'pgaks-deployment': 'events'
 }
-param zones = [
+param systemPoolZones = [
   '1'
   '2'
 ]

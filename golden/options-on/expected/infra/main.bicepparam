@@ -8,10 +8,9 @@ param tags = {
   'environment': 'staging'
   'pgaks-deployment': 'billing'
 }
-param zones = [
+param systemPoolZones = [
   '1'
   '2'
-  '3'
 ]
 
 param controlPlaneIdentityName = 'id-billing-staging-aks'

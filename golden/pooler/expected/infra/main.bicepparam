@@ -7,7 +7,7 @@ param tags = {
   'environment': 'prod'
   'pgaks-deployment': 'shop'
 }
-param zones = [
+param systemPoolZones = [
   '1'
   '2'
   '3'

@@ -10,13 +10,13 @@ param location string
 @description('Tags set on every taggable resource.')
 param tags object
 
-@description('Availability zones of the node pools.')
+@description('Availability zones of the system pool.')
 @allowed([
   '1'
   '2'
   '3'
 ])
-param zones array
+param systemPoolZones array
 
 @description('Name of the identity the AKS control plane runs as.')
 @minLength(3)
@@ -182,7 +182,7 @@ param softDeleteDays int
 param containerInsightsRuleName string
 
 module identity 'modules/identity.bicep' = {
-  name: 'pgaks-identity'
+  name: 'pgaks-identity-billing-staging'
   params: {
     location: location
     tags: tags
@@ -192,7 +192,7 @@ module identity 'modules/identity.bicep' = {
 }
 
 module logs 'modules/logs.bicep' = {
-  name: 'pgaks-logs'
+  name: 'pgaks-logs-billing-staging'
   params: {
     location: location
     tags: tags
@@ -201,7 +201,7 @@ module logs 'modules/logs.bicep' = {
 }
 
 module aks 'modules/aks.bicep' = {
-  name: 'pgaks-aks'
+  name: 'pgaks-aks-billing-staging'
   params: {
     location: location
     tags: tags
@@ -210,7 +210,7 @@ module aks 'modules/aks.bicep' = {
     tier: aksTier
     nodeResourceGroup: nodeResourceGroup
     controlPlaneIdentityId: identity.outputs.controlPlaneIdentityId
-    zones: zones
+    systemPoolZones: systemPoolZones
     systemPoolVmSize: systemPoolVmSize
     systemPoolMinCount: systemPoolMinCount
     systemPoolMaxCount: systemPoolMaxCount
@@ -236,7 +236,7 @@ module aks 'modules/aks.bicep' = {
 }
 
 module storage 'modules/storage.bicep' = {
-  name: 'pgaks-storage'
+  name: 'pgaks-storage-billing-staging'
   params: {
     location: location
     tags: tags
@@ -249,7 +249,7 @@ module storage 'modules/storage.bicep' = {
 }
 
 module monitoring 'modules/monitoring.bicep' = {
-  name: 'pgaks-monitoring'
+  name: 'pgaks-monitoring-billing-staging'
   params: {
     location: location
     tags: tags

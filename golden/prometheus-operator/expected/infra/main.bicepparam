@@ -7,7 +7,7 @@ param tags = {
   'environment': 'staging'
   'pgaks-deployment': 'billing'
 }
-param zones = [
+param systemPoolZones = [
   '1'
   '2'
 ]

@@ -10,13 +10,13 @@ param location string
 @description('Tags set on every taggable resource.')
 param tags object
 
-@description('Availability zones of the node pools.')
+@description('Availability zones of the system pool.')
 @allowed([
   '1'
   '2'
   '3'
 ])
-param zones array
+param systemPoolZones array
 
 @description('Name of the identity the AKS control plane runs as.')
 @minLength(3)
@@ -210,7 +210,7 @@ param grafanaName string
 param grafanaAdminPrincipalIds array
 
 module identity 'modules/identity.bicep' = {
-  name: 'pgaks-identity'
+  name: 'pgaks-identity-cnpg-prod'
   params: {
     location: location
     tags: tags
@@ -220,7 +220,7 @@ module identity 'modules/identity.bicep' = {
 }
 
 module logs 'modules/logs.bicep' = {
-  name: 'pgaks-logs'
+  name: 'pgaks-logs-cnpg-prod'
   params: {
     location: location
     tags: tags
@@ -229,7 +229,7 @@ module logs 'modules/logs.bicep' = {
 }
 
 module aks 'modules/aks.bicep' = {
-  name: 'pgaks-aks'
+  name: 'pgaks-aks-cnpg-prod'
   params: {
     location: location
     tags: tags
@@ -238,7 +238,7 @@ module aks 'modules/aks.bicep' = {
     tier: aksTier
     nodeResourceGroup: nodeResourceGroup
     controlPlaneIdentityId: identity.outputs.controlPlaneIdentityId
-    zones: zones
+    systemPoolZones: systemPoolZones
     systemPoolVmSize: systemPoolVmSize
     systemPoolMinCount: systemPoolMinCount
     systemPoolMaxCount: systemPoolMaxCount
@@ -264,7 +264,7 @@ module aks 'modules/aks.bicep' = {
 }
 
 module storage 'modules/storage.bicep' = {
-  name: 'pgaks-storage'
+  name: 'pgaks-storage-cnpg-prod'
   params: {
     location: location
     tags: tags
@@ -277,7 +277,7 @@ module storage 'modules/storage.bicep' = {
 }
 
 module monitoring 'modules/monitoring.bicep' = {
-  name: 'pgaks-monitoring'
+  name: 'pgaks-monitoring-cnpg-prod'
   params: {
     location: location
     tags: tags
@@ -295,7 +295,7 @@ module monitoring 'modules/monitoring.bicep' = {
 
 
 module alerts 'modules/alerts.bicep' = {
-  name: 'pgaks-alerts'
+  name: 'pgaks-alerts-cnpg-prod'
   params: {
     location: location
     tags: tags

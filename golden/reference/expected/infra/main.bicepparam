@@ -8,7 +8,7 @@ param tags = {
   'owner': 'user'
   'pgaks-deployment': 'cnpg'
 }
-param zones = [
+param systemPoolZones = [
   '1'
   '2'
   '3'

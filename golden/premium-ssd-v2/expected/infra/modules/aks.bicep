@@ -35,13 +35,13 @@ param nodeResourceGroup string
 @description('Resource ID of the identity the control plane runs as.')
 param controlPlaneIdentityId string
 
-@description('Availability zones of every node pool.')
+@description('Availability zones of the system pool.')
 @allowed([
   '1'
   '2'
   '3'
 ])
-param zones array
+param systemPoolZones array
 
 @description('VM size of the system pool.')
 param systemPoolVmSize string
@@ -171,6 +171,8 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
       adminGroupObjectIDs: adminGroupObjectIds
     }
     disableLocalAccounts: disableLocalAccounts
+    // Only the system pool, which a cluster needs at creation: a managed cluster PUT may not add a pool to an existing
+    // cluster, so the PostgreSQL pools are child resources below and a new zone's pool can be added on a redeploy.
     agentPoolProfiles: [
       // No CriticalAddonsOnly taint: the CNPG operator, cert-manager, the backup plugin and the poolers run here.
       {
@@ -179,7 +181,7 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
         type: 'VirtualMachineScaleSets'
         osType: 'Linux'
         vmSize: systemPoolVmSize
-        availabilityZones: zones
+        availabilityZones: systemPoolZones
         enableAutoScaling: true
         count: systemPoolMinCount
         minCount: systemPoolMinCount
@@ -188,85 +190,6 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
         upgradeSettings: {
           maxSurge: '10%'
           drainTimeoutInMinutes: 30
-        }
-        tags: tags
-      }
-      // PostgreSQL: one pool per zone, so that the autoscaler can grow the zone a pending instance needs.
-      {
-        name: 'postgres1'
-        mode: 'User'
-        type: 'VirtualMachineScaleSets'
-        osType: 'Linux'
-        vmSize: postgresPoolVmSize
-        availabilityZones: [
-          '1'
-        ]
-        enableAutoScaling: true
-        count: postgresPoolMinCountPerZone
-        minCount: postgresPoolMinCountPerZone
-        maxCount: postgresPoolMaxCountPerZone
-        maxPods: 30
-        nodeLabels: {
-          'workload': 'postgres'
-        }
-        nodeTaints: [
-          'node-role.kubernetes.io/postgres=:NoSchedule'
-        ]
-        upgradeSettings: {
-          maxSurge: '1'
-          drainTimeoutInMinutes: 60
-        }
-        tags: tags
-      }
-      {
-        name: 'postgres2'
-        mode: 'User'
-        type: 'VirtualMachineScaleSets'
-        osType: 'Linux'
-        vmSize: postgresPoolVmSize
-        availabilityZones: [
-          '2'
-        ]
-        enableAutoScaling: true
-        count: postgresPoolMinCountPerZone
-        minCount: postgresPoolMinCountPerZone
-        maxCount: postgresPoolMaxCountPerZone
-        maxPods: 30
-        nodeLabels: {
-          'workload': 'postgres'
-        }
-        nodeTaints: [
-          'node-role.kubernetes.io/postgres=:NoSchedule'
-        ]
-        upgradeSettings: {
-          maxSurge: '1'
-          drainTimeoutInMinutes: 60
-        }
-        tags: tags
-      }
-      {
-        name: 'postgres3'
-        mode: 'User'
-        type: 'VirtualMachineScaleSets'
-        osType: 'Linux'
-        vmSize: postgresPoolVmSize
-        availabilityZones: [
-          '3'
-        ]
-        enableAutoScaling: true
-        count: postgresPoolMinCountPerZone
-        minCount: postgresPoolMinCountPerZone
-        maxCount: postgresPoolMaxCountPerZone
-        maxPods: 30
-        nodeLabels: {
-          'workload': 'postgres'
-        }
-        nodeTaints: [
-          'node-role.kubernetes.io/postgres=:NoSchedule'
-        ]
-        upgradeSettings: {
-          maxSurge: '1'
-          drainTimeoutInMinutes: 60
         }
         tags: tags
       }
@@ -323,6 +246,55 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
     }
   }
 }
+
+// The PostgreSQL pools, one per zone, so that the autoscaler can grow the zone a pending instance needs.
+var postgresZonePools = [
+  {
+    name: 'postgres1'
+    zone: '1'
+  }
+  {
+    name: 'postgres2'
+    zone: '2'
+  }
+  {
+    name: 'postgres3'
+    zone: '3'
+  }
+]
+
+// Child resources rather than agentPoolProfiles entries, so that a pool added to the spec (a new zone) is created on
+// a redeploy. One at a time: AKS refuses an agent pool operation while another one runs on the same cluster.
+@batchSize(1)
+resource postgresPools 'Microsoft.ContainerService/managedClusters/agentPools@2026-05-01' = [for pool in postgresZonePools: {
+  parent: aks
+  name: pool.name
+  properties: {
+    mode: 'User'
+    type: 'VirtualMachineScaleSets'
+    osType: 'Linux'
+    vmSize: postgresPoolVmSize
+    availabilityZones: [
+      pool.zone
+    ]
+    enableAutoScaling: true
+    count: postgresPoolMinCountPerZone
+    minCount: postgresPoolMinCountPerZone
+    maxCount: postgresPoolMaxCountPerZone
+    maxPods: 30
+    nodeLabels: {
+      'workload': 'postgres'
+    }
+    nodeTaints: [
+      'node-role.kubernetes.io/postgres=:NoSchedule'
+    ]
+    upgradeSettings: {
+      maxSurge: '1'
+      drainTimeoutInMinutes: 60
+    }
+    tags: tags
+  }
+}]
 
 // Whoever deploys can run kubectl and helm next. No principalType: the deployer may be a user or a service principal.
 resource deployerClusterAdmin 'Microsoft.Authorization/roleAssignments@2022-04-01' = {

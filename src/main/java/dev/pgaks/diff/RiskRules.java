@@ -61,7 +61,10 @@ public final class RiskRules {
                             && (o.id().matches(".*\\.bicepparam param \\w*VmSize") || f.path().endsWith("vmSize"))),
             new RiskRule("nodepool.zones",
                     "an existing node pool's availability zones cannot change, and a zonal disk stays in its zone: the pool must be recreated",
-                    (o, f) -> bicep(o, f) && (o.id().endsWith(".bicepparam param zones") || f.path().contains("availabilityZones"))),
+                    (o, f) -> bicep(o, f) && (o.id().matches(".*\\.bicepparam param (zones|\\w+Zones)")
+                            || f.path().contains("availabilityZones")
+                            // The per-zone PostgreSQL pools: a pool's zone changing, or a zone's pool going away.
+                            || o.id().endsWith(" var postgresZonePools") && f.path().matches(".*\\]\\.zone|\\[name=[^\\]]+\\]"))),
             new RiskRule("name.changed",
                     "a new name is a new resource: Azure or Kubernetes creates it empty, and the old one, with its data, is orphaned or deleted",
                     (o, f) -> f != null && f.op() == Op.CHANGED && (o.is("manifest") && f.path().startsWith("names.")

@@ -18,10 +18,12 @@ public record ResolvedAks(String clusterName, String dnsPrefix, String kubernete
 
     /**
      * A node pool; {@code taint} is empty when the pool is not tainted. {@code maxSurge} and
-     * {@code drainTimeoutMinutes} are its upgrade settings.
+     * {@code drainTimeoutMinutes} are its upgrade settings. {@code zones}: the zones it spans, for the PostgreSQL
+     * pools together (each zone pool has one).
      */
     public record Pool(String name, String vmSize, int minCount, int maxCount, int maxPods, String nodeLabelKey,
-                       String nodeLabelValue, String taint, String maxSurge, int drainTimeoutMinutes) {}
+                       String nodeLabelValue, String taint, String maxSurge, int drainTimeoutMinutes,
+                       List<String> zones) {}
 
     /** A PostgreSQL pool confined to one zone, with its share of the autoscaler bounds. */
     public record ZonePool(String name, String zone, int minCount, int maxCount) {}

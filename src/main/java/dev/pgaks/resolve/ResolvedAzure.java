@@ -11,6 +11,8 @@ import java.util.List;
  * @param federatedSubject        the service account CNPG creates for the cluster, as Entra ID sees it
  * @param deploymentName          the name the README gives the {@code az deployment group create} run, to read its
  *                                outputs back by
+ * @param moduleDeployments       the nested deployments main.bicep runs its modules as, see
+ *                                {@link ModuleDeploymentNames}
  * @param admins                  who gets the admin roles on the cluster and on Managed Grafana
  * @param recordingGroups         managed Prometheus' default recording rule groups, for Grafana's built-in dashboards
  */
@@ -18,10 +20,13 @@ public record ResolvedAzure(String location, String resourceGroup, List<String> 
                             String controlPlaneIdentityName, String workloadIdentityName, String federatedCredentialName,
                             String logAnalyticsWorkspaceName, String monitorWorkspaceName, String grafanaName,
                             WorkloadIdentity workloadIdentity, String federatedSubject, DataCollection dataCollection,
-                            RoleDefinitions roles, String deploymentName, Admins admins,
+                            RoleDefinitions roles, String deploymentName, ModuleDeployments moduleDeployments, Admins admins,
                             List<RecordingGroup> recordingGroups) {
 
     public record Tag(String key, String value) {}
+
+    public record ModuleDeployments(String identity, String logs, String aks, String storage, String monitoring,
+                                    String alerts) {}
 
     /**
      * Names of the data collection resources the AKS monitoring agents read their configuration from. The Container

@@ -134,6 +134,7 @@ public final class SpecResolver {
                         AzureRoles.MONITORING_DATA_READER, AzureRoles.GRAFANA_ADMIN,
                         AzureRoles.AKS_RBAC_CLUSTER_ADMIN, AzureRoles.MONITORING_READER),
                 "pgaks-" + base,
+                ModuleDeploymentNames.of(base),
                 admins(t),
                 RecordingRuleCatalog.forCluster(orDerived(t, "/aks/clusterName", ResourceNames.aksCluster(name, env))));
     }
@@ -171,10 +172,10 @@ public final class SpecResolver {
                 orDerived(t, "/aks/nodeResourceGroup", ResourceNames.nodeResourceGroup(name, env)),
                 new ResolvedAks.Pool("system", t.text("/aks/systemPool/vmSize"), t.integer("/aks/systemPool/minCount"),
                         t.integer("/aks/systemPool/maxCount"), 110, "", "", "", SYSTEM_MAX_SURGE,
-                        SYSTEM_DRAIN_TIMEOUT_MINUTES),
+                        SYSTEM_DRAIN_TIMEOUT_MINUTES, systemPoolZones(t)),
                 new ResolvedAks.Pool(prefix, t.text("/aks/postgresPool/vmSize"), min, max,
                         POSTGRES_POOL_MAX_PODS, "workload", "postgres", taint, POSTGRES_MAX_SURGE,
-                        POSTGRES_DRAIN_TIMEOUT_MINUTES),
+                        POSTGRES_DRAIN_TIMEOUT_MINUTES, t.strings("/azure/zones")),
                 PostgresNodePools.perZone(prefix, t.strings("/azure/zones"), min, max),
                 ApiServerAccess.resolve(t.optionalText("/aks/apiServerAccess"), t.strings("/aks/apiServerAuthorizedIpRanges")),
                 new ResolvedAks.EntraId(entraId, t.strings("/aks/entraId/adminGroupObjectIds"),
@@ -189,6 +190,14 @@ public final class SpecResolver {
                 new ResolvedAks.ControlPlaneLogs(t.flag("/aks/controlPlaneLogs"), "pgaks-control-plane-logs",
                         CONTROL_PLANE_LOG_CATEGORIES),
                 localNvme);
+    }
+
+    /**
+     * AKS cannot move a pool to other zones, so the system pool keeps the zones it was created with when a zone is
+     * added to (or dropped from) {@code azure.zones}, if the spec says so; otherwise it spans the same zones.
+     */
+    private static List<String> systemPoolZones(SpecTree t) {
+        return t.raw("/aks/systemPool/zones") != null ? t.strings("/aks/systemPool/zones") : t.strings("/azure/zones");
     }
 
     private static ResolvedPostgres postgres(SpecTree t, String name) {
@@ -372,7 +381,8 @@ public final class SpecResolver {
                             upgrades.maintenanceDurationHours())
                     : null);
         }
-        return new ResolvedBackup(t.flag("/backup/enabled"), account, container, t.text("/backup/storageSku"), retention,
+        return new ResolvedBackup(t.flag("/backup/enabled"), account, t.optionalText("/backup/storageAccountName") == null,
+                container, t.text("/backup/storageSku"), retention,
                 retentionDays, schedule, t.text("/backup/compression"),
                 t.text("/backup/pluginChartVersion"), ResourceNames.objectStore(postgres.clusterName()),
                 "https://" + account + ".blob.core.windows.net/" + container, ResourceNames.scheduledBackup(postgres.clusterName()),

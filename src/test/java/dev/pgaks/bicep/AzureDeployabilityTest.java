@@ -106,7 +106,9 @@ class AzureDeployabilityTest {
             Optional<BicepExpr.Prop> access = properties.prop("apiServerAccessProfile");
             String readme = RenderedInfra.text(name, "README.md");
             if (spec.contains("apiServerAccess: public")) {
-                assertTrue(access.isEmpty());
+                // Azure review finding 7: stated empty, so that ranges of an earlier deployment are removed.
+                assertEquals(List.of(), assertInstanceOf(BicepExpr.Arr.class, assertInstanceOf(Obj.class,
+                        access.orElseThrow().value()).prop("authorizedIPRanges").orElseThrow().value()).items());
                 assertTrue(readme.contains("**Warning: the API server is reachable from the whole internet**"));
             } else if (spec.contains("apiServerAccess: private")) {
                 assertEquals("true", text(assertInstanceOf(Obj.class, access.orElseThrow().value()), "enablePrivateCluster"));
@@ -151,30 +153,167 @@ class AzureDeployabilityTest {
         assertFalse(RenderedInfra.text("options-off", "infra/modules/storage.bicep").contains("Microsoft.Authorization/locks"));
     }
 
-    /** Defect 6: one zone-spanning scale set cannot grow the zone a pending instance needs. */
+    /**
+     * Defect 6: one zone-spanning scale set cannot grow the zone a pending instance needs. Azure review finding 1: the
+     * pools are {@code agentPools} child resources, created one at a time, and only the system pool is inline, as a
+     * managed cluster PUT may not add a pool (a new zone) to an existing cluster.
+     */
     @TestFactory
     Stream<DynamicTest> onePostgresPoolPerZoneWithTheSameLabel() {
         return GoldenCases.names().stream().map(name -> dynamicTest(name, () -> {
+            BicepDocument doc = BicepParser.parse(RenderedInfra.text(name, "infra/modules/aks.bicep"), false);
             Obj properties = property(resource(name, "infra/modules/aks.bicep", "aks"), "properties");
-            List<Obj> pools = assertInstanceOf(BicepExpr.Arr.class, properties.prop("agentPoolProfiles").orElseThrow().value())
-                    .items().stream().map(p -> assertInstanceOf(Obj.class, p)).filter(p -> text(p, "mode").equals("'User'"))
-                    .toList();
-            String zonesParam = RenderedInfra.text(name, "infra/main.bicepparam");
-            List<String> zones = List.of("'1'", "'2'", "'3'").stream().filter(z -> zonesParam.contains("\n  " + z + "\n")).toList();
-            assertEquals(zones.size(), pools.size());
-            for (int i = 0; i < pools.size(); i++) {
-                Obj pool = pools.get(i);
-                String poolName = text(pool, "name");
+            List<Obj> inline = assertInstanceOf(BicepExpr.Arr.class, properties.prop("agentPoolProfiles").orElseThrow().value())
+                    .items().stream().map(p -> assertInstanceOf(Obj.class, p)).toList();
+            assertEquals(List.of("'System'"), inline.stream().map(p -> text(p, "mode")).toList(),
+                    "only the system pool inline");
+
+            Resource pools = doc.resources().stream().filter(r -> r.symbol().equals("postgresPools")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no postgresPools"));
+            assertEquals("Microsoft.ContainerService/managedClusters/agentPools@2026-05-01", pools.type());
+            assertEquals(List.of("1"), pools.decorators().stream().filter(d -> d.name().equals("batchSize"))
+                    .map(d -> Long.toString(d.intArg().orElseThrow())).toList(), "one pool operation at a time");
+            BicepExpr.For loop = assertInstanceOf(BicepExpr.For.class, pools.value());
+            assertEquals("postgresZonePools", text(loop.iterable()));
+            Obj pool = assertInstanceOf(Obj.class, loop.body());
+            assertEquals("aks", text(pool, "parent"));
+            assertEquals("pool.name", text(pool, "name"));
+            Obj poolProperties = property(pool, "properties");
+            assertEquals("'User'", text(poolProperties, "mode"));
+            assertEquals(List.of("pool.zone"), assertInstanceOf(BicepExpr.Arr.class,
+                    poolProperties.prop("availabilityZones").orElseThrow().value()).items().stream()
+                    .map(AzureDeployabilityTest::text).toList());
+            assertEquals("postgresPoolVmSize", text(poolProperties, "vmSize"));
+            assertEquals("true", text(poolProperties, "enableAutoScaling"));
+            assertEquals("30", text(poolProperties, "maxPods"));
+            assertEquals("'postgres'", text(property(poolProperties, "nodeLabels"), "workload"), "CNPG's affinity selects every pool");
+            Obj upgrade = property(poolProperties, "upgradeSettings");
+            assertEquals("'1'", text(upgrade, "maxSurge"));
+            assertEquals("60", text(upgrade, "drainTimeoutInMinutes"));
+
+            List<String> zones = zones(name);
+            List<Obj> perZone = assertInstanceOf(BicepExpr.Arr.class, doc.variable("postgresZonePools").orElseThrow().value())
+                    .items().stream().map(p -> assertInstanceOf(Obj.class, p)).toList();
+            assertEquals(zones, perZone.stream().map(p -> text(p, "zone")).toList());
+            for (int i = 0; i < perZone.size(); i++) {
+                String poolName = text(perZone.get(i), "name");
                 assertTrue(poolName.matches("'[a-z][a-z0-9]{0,11}'"), poolName + ": AKS pool names");
                 assertTrue(poolName.endsWith(zones.get(i).substring(1)), poolName + " carries its zone");
-                List<BicepExpr> poolZones = assertInstanceOf(BicepExpr.Arr.class, pool.prop("availabilityZones").orElseThrow().value()).items();
-                assertEquals(List.of(zones.get(i)), poolZones.stream().map(AzureDeployabilityTest::text).toList());
-                assertEquals("'postgres'", text(property(pool, "nodeLabels"), "workload"), "CNPG's affinity selects every pool");
-                Obj upgrade = property(pool, "upgradeSettings");
-                assertEquals("'1'", text(upgrade, "maxSurge"));
-                assertEquals("60", text(upgrade, "drainTimeoutInMinutes"));
             }
             assertEquals("'true'", text(property(properties, "autoScalerProfile"), "balance-similar-node-groups"));
+        }));
+    }
+
+    /**
+     * Azure review finding 1: AKS cannot move a pool to other zones, so the system pool can keep the zones it was
+     * created with while azure.zones grows (options-on: created with two, now three).
+     */
+    @TestFactory
+    Stream<DynamicTest> theSystemPoolSpansItsOwnZones() {
+        return GoldenCases.names().stream().map(name -> dynamicTest(name, () -> {
+            Obj system = assertInstanceOf(Obj.class, assertInstanceOf(BicepExpr.Arr.class, property(resource(name,
+                    "infra/modules/aks.bicep", "aks"), "properties").prop("agentPoolProfiles").orElseThrow().value()).items().get(0));
+            assertEquals("systemPoolZones", text(system, "availabilityZones"));
+            BicepExpr value = BicepParser.parse(RenderedInfra.text(name, "infra/main.bicepparam"), true)
+                    .param("systemPoolZones").orElseThrow().defaultValue();
+            List<String> systemZones = assertInstanceOf(BicepExpr.Arr.class, value).items().stream()
+                    .map(AzureDeployabilityTest::text).toList();
+            assertEquals(name.equals("options-on") ? List.of("'1'", "'2'") : zones(name), systemZones);
+        }));
+    }
+
+    /** Azure review finding 1: every field AKS refuses to change on an existing cluster says so in the schema. */
+    @Test
+    void fieldsAksCannotChangeSaySoInTheSchema() throws Exception {
+        var schema = new ObjectMapper().readTree(Path.of("schemas/pgaks.schema.json").toFile());
+        List<String> silent = new ArrayList<>();
+        for (String field : List.of("metadata.name", "metadata.environment", "azure.zones", "aks.nodeResourceGroup",
+                "aks.systemPool.vmSize", "aks.systemPool.zones", "aks.postgresPool.vmSize", "aks.network.podCidr",
+                "aks.network.serviceCidr", "aks.network.dnsServiceIp", "aks.apiServerAccess", "backup.storageAccountName")) {
+            var node = schema;
+            for (String part : field.split("\\.")) {
+                node = node.path("properties").path(part);
+            }
+            if (!node.path("description").asText().toLowerCase(java.util.Locale.ROOT).contains("fixed after the first deployment")) {
+                silent.add(field);
+            }
+        }
+        assertEquals(List.of(), silent);
+        assertTrue(Files.readString(Path.of("README.md")).contains("### What cannot change after the first deployment"));
+    }
+
+    /** The spec's azure.zones, as Bicep literals. */
+    private static List<String> zones(String name) {
+        String spec = RenderedInfra.text(name, "README.md").lines().filter(l -> l.startsWith("A CloudNativePG cluster"))
+                .findFirst().orElseThrow();
+        String list = spec.substring(spec.lastIndexOf("zones ") + "zones ".length(), spec.lastIndexOf(")"));
+        return java.util.Arrays.stream(list.split(", ")).map(z -> "'" + z + "'").toList();
+    }
+
+    /** Azure review finding 6: fixed module deployment names collide when two specs share a resource group. */
+    @TestFactory
+    Stream<DynamicTest> moduleDeploymentNamesCarryTheDeploymentBase() {
+        return GoldenCases.names().stream().map(name -> dynamicTest(name, () -> {
+            String deployment = RenderedInfra.text(name, "README.md").lines()
+                    .map(String::trim).filter(l -> l.startsWith("--name pgaks-")).findFirst().orElseThrow().split(" ")[1];
+            String base = deployment.substring("pgaks-".length());
+            List<BicepDocument.Module> modules = BicepParser.parse(RenderedInfra.text(name, "infra/main.bicep"), false).modules();
+            assertFalse(modules.isEmpty());
+            for (BicepDocument.Module module : modules) {
+                String moduleName = literal(BicepExpr.declarationBody(module.value()).orElseThrow(), "name");
+                assertEquals("pgaks-" + module.symbol() + "-" + base, moduleName);
+                assertTrue(moduleName.length() <= 64, moduleName + ": ARM deployment names are at most 64 characters");
+            }
+        }));
+    }
+
+    /** Azure review finding 7: a PUT that omits a profile may leave the feature on, so the off state is rendered. */
+    @TestFactory
+    Stream<DynamicTest> switchedOffFeaturesAreRenderedOff() {
+        return GoldenCases.names().stream().map(name -> dynamicTest(name, () -> {
+            Obj properties = property(resource(name, "infra/modules/aks.bicep", "aks"), "properties");
+            String params = RenderedInfra.text(name, "infra/main.bicepparam");
+            Obj metrics = property(property(properties, "azureMonitorProfile"), "metrics");
+            assertEquals(Boolean.toString(RenderedInfra.has(name, "infra/modules/alerts.bicep")), text(metrics, "enabled"),
+                    "managed Prometheus exactly when the alerts module is rendered");
+            Obj omsagent = property(property(properties, "addonProfiles"), "omsagent");
+            boolean insights = params.contains("param containerInsightsRuleName");
+            assertEquals(Boolean.toString(insights), text(omsagent, "enabled"));
+            assertEquals(insights, omsagent.prop("config").isPresent());
+        }));
+    }
+
+    /**
+     * Azure review findings 3, 4, 8 and 10: what the README and the decommissioning runbook say ARM does with the
+     * lock, with incremental deployments and with the monitoring agents, and a kubectl version that is never empty.
+     */
+    @TestFactory
+    Stream<DynamicTest> readmeSaysWhatArmDoes() {
+        return GoldenCases.names().stream().map(name -> dynamicTest(name, () -> {
+            String readme = RenderedInfra.text(name, "README.md");
+            String decommission = RenderedInfra.text(name, "runbooks/operations/decommission.md");
+            boolean storage = RenderedInfra.has(name, "infra/modules/storage.bicep");
+            boolean locked = storage && RenderedInfra.text(name, "infra/modules/storage.bicep").contains("Microsoft.Authorization/locks");
+            // 3: a delete lock blocks the whole group delete; nothing is deleted.
+            assertFalse(readme.contains("after deleting whatever else it could"));
+            assertFalse(decommission.contains("removes everything else and fails on the account"));
+            assertEquals(locked, readme.contains("while the lock exists, ARM refuses `az group delete` as a whole, and nothing in the group is deleted"));
+            assertEquals(locked, decommission.contains("refuses the `az group delete` above as a whole while the lock exists: nothing is deleted"));
+            // 4: incremental mode deletes nothing; a lock switched off in the spec stays until az lock delete.
+            assertTrue(readme.contains("It runs in Incremental mode") && readme.contains("Do not use `--mode Complete`"));
+            assertEquals(storage, readme.contains("turning `backup.deleteLock` off leaves the lock in place (and `az group delete` refused): `az lock delete --name pgaks-keep-backups "));
+            assertTrue(readme.contains("keeps its role assignments") && readme.contains("leaves its federated credential"));
+            // 8: the agents start before their data collection rules are associated.
+            boolean agents = RenderedInfra.text(name, "infra/modules/aks.bicep").contains("enabled: true\n        config:")
+                    || RenderedInfra.has(name, "infra/modules/alerts.bicep");
+            assertEquals(agents, readme.contains("appear a few minutes after the first deployment"));
+            // 10: no empty version when AKS picks it.
+            assertFalse(readme.contains("Kubernetes ."), "an empty Kubernetes version");
+            boolean pinned = Files.readString(GoldenCases.spec(name)).contains("kubernetesVersion:");
+            assertEquals(!pinned, readme.contains("of the cluster's Kubernetes version (`az aks show --resource-group "));
+            // 2: the default name may be taken elsewhere, and must not change once backups exist.
+            assertEquals(storage, readme.contains("Storage account names are global across Azure.")
+                    && readme.contains("Never change the name once backups exist"));
         }));
     }
 

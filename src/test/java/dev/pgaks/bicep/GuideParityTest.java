@@ -28,22 +28,22 @@ class GuideParityTest {
 
     @Test
     void nodePoolsSpreadOverThreeZonesWithTheGuidesSizesAndAutoscalerBounds() {
-        assertTrue(RenderedInfra.text(CASE, "infra/main.bicepparam").contains("param zones = [\n  '1'\n  '2'\n  '3'\n]"));
-        assertEquals(1, count(aks, "availabilityZones: zones"), "the system pool spans the zones");
+        assertTrue(RenderedInfra.text(CASE, "infra/main.bicepparam").contains("param systemPoolZones = [\n  '1'\n  '2'\n  '3'\n]"));
+        assertEquals(1, count(aks, "availabilityZones: systemPoolZones"), "the system pool spans the zones");
         assertEquals("'Standard_D2s_v3'", params.get("systemPoolVmSize"));
         assertEquals("2", params.get("systemPoolMinCount"));
         assertEquals("3", params.get("systemPoolMaxCount"));
         for (String zone : List.of("1", "2", "3")) {
-            assertTrue(aks.contains("name: 'postgres" + zone + "'\n        mode: 'User'"), "PostgreSQL pool of zone " + zone);
-            assertTrue(aks.contains("availabilityZones: [\n          '" + zone + "'\n        ]"), "zone " + zone);
+            assertTrue(aks.contains("name: 'postgres" + zone + "'\n    zone: '" + zone + "'"), "PostgreSQL pool of zone " + zone);
         }
+        assertTrue(aks.contains("availabilityZones: [\n      pool.zone\n    ]"), "each pool in its zone");
         assertEquals("'Standard_D4s_v3'", params.get("postgresPoolVmSize"));
         assertEquals("1", params.get("postgresPoolMinCountPerZone"), "the guide's 3 nodes over 3 zones");
         assertEquals("2", params.get("postgresPoolMaxCountPerZone"), "the guide's 6 nodes over 3 zones");
-        assertEquals(4, count(aks, "enableAutoScaling: true"));
+        assertEquals(2, count(aks, "enableAutoScaling: true"), "the system pool and the PostgreSQL pools' loop");
         assertTrue(aks.contains("mode: 'System'"));
         assertTrue(aks.contains("mode: 'User'"));
-        assertTrue(aks.contains("nodeLabels: {\n          'workload': 'postgres'\n        }"));
+        assertTrue(aks.contains("nodeLabels: {\n      'workload': 'postgres'\n    }"));
     }
 
     @Test

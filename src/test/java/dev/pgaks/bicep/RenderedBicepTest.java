@@ -104,6 +104,8 @@ class RenderedBicepTest {
         "unused param         | main.bicep            | targetScope = 'resourceGroup'     | targetScope = 'resourceGroup'\\nparam unused string = 'x' | declared but never used",
         "diagnostic setting   | modules/aks.bicep     | logAnalyticsDestinationType:      | logAnalyticsDestination:           | unknown property 'logAnalyticsDestination'",
         "management lock      | modules/storage.bicep | level: 'CanNotDelete'             | level: 'DoNotDelete'               | 'DoNotDelete' is not an allowed value",
+        "agent pool child     | modules/aks.bicep     | drainTimeoutInMinutes: 60         | drainTimeoutMinutes: 60            | unknown property 'drainTimeoutMinutes'",
+        "agent pool mode      | modules/aks.bicep     | mode: 'User'                      | mode: 'Worker'                     | 'Worker' is not an allowed value",
     })
     void plantedDefectIsReported(String what, String file, String original, String replacement, String expected)
             throws IOException {

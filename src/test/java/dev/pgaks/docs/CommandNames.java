@@ -24,7 +24,7 @@ final class CommandNames {
     private static final Set<String> KEYWORDS = Set.of("do", "then", "else", "{", "}", "!", "done", "fi");
     private static final Set<String> SKIPPED_PROGRAMS = Set.of("for", "while", "if", "echo", "printf", "cat", "date",
             "awk", "sed", "sort", "comm", "wc", "tail", "head", "grep", "tee", "rm", "cp", "git", "read", "base64",
-            "openssl", "tr", "unset", "test", "sleep", "psql", "vacuumdb", "ls", "[");
+            "openssl", "tr", "unset", "test", "sleep", "psql", "vacuumdb", "ls", "[", "false");
     /** Kinds of kubectl resources whose names the check knows, by every spelling kubectl accepts for them. */
     private static final Map<String, String> KINDS = new HashMap<>();
 

@@ -120,6 +120,36 @@ class ReadmeApplySequenceTest {
         assertEquals(0, run("pgaks check pgaks.yaml -o out").exit(), "check reads the saved outputs too");
     }
 
+    /**
+     * Azure review finding 2: storage account names are global, and the default is derived from the spec alone. A
+     * name held elsewhere stops the sequence before the deployment, which would otherwise fail at the storage account
+     * after creating the AKS cluster; a free name, or this group's own account (a redeploy), lets it run.
+     */
+    @Test
+    void aStorageAccountNameTakenElsewhereStopsBeforeTheDeployment() throws IOException {
+        assertEquals(0, run("pgaks render pgaks.yaml -o out").exit());
+        String azure = ShellBlocks.of("README.md", Files.readString(specDir.resolve("out/cnpg/README.md"))).stream()
+                .map(ShellBlocks.Block::text).filter(b -> b.contains("az deployment group create")).findFirst().orElseThrow();
+        for (String[] answer : new String[][] {{"3", "false"}, {"3", "true"}, {"0", "false"}}) {
+            Files.deleteIfExists(log);
+            stub("az", """
+                    echo "az $*" >> "$STUB_LOG"
+                    if [ "$1 $2 $3" = "storage account show" ]; then exit %s; fi
+                    if [ "$1 $2 $3" = "storage account check-name" ]; then echo %s; fi
+                    if [ "$1 $2 $3" = "deployment group show" ]; then cat "$SAMPLE_OUTPUTS"; fi
+                    """.formatted(answer[0], answer[1]));
+
+            Result result = run(azure);
+
+            boolean deploys = answer[0].equals("0") || answer[1].equals("true");
+            String commands = Files.readString(log);
+            assertEquals(deploys, commands.contains("az deployment group create"), String.join("/", answer) + ":\n" + commands);
+            assertEquals(deploys, result.exit() == 0, result.output());
+            assertEquals(!deploys, result.output().contains("Storage account name stcnpgp35fb13b is taken elsewhere in Azure: "
+                    + "set backup.storageAccountName in pgaks.yaml and render again."), result.output());
+        }
+    }
+
     @Test
     void renderingWithoutTheOutputsDoesNotDropAKnownClientId() throws IOException {
         Files.copy(SAMPLE_OUTPUTS, specDir.resolve("elsewhere.json"));
