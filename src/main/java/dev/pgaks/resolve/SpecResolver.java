@@ -35,6 +35,14 @@ public final class SpecResolver {
      */
     private static final String POSTGRES_MAX_SURGE = "1";
     private static final int POSTGRES_DRAIN_TIMEOUT_MINUTES = 60;
+    /**
+     * PgBouncer's container, Burstable instead of BestEffort (the first evicted under node memory pressure, on the
+     * database nodes). It is single-threaded, so one core is all it can use and the CPU limit never throttles it below
+     * that; memory is a few kilobytes per client plus its buffers, well under 128Mi at the default 1000 clients, and
+     * the 256Mi limit bounds a leak without cutting into what the instances on the node need.
+     */
+    private static final ResolvedPostgres.PoolerResources POOLER_RESOURCES =
+            new ResolvedPostgres.PoolerResources("100m", "128Mi", "1", "256Mi");
     /** AKS's own defaults for the system pool, written out so the pool's upgrade behaviour is visible in review. */
     private static final String SYSTEM_MAX_SURGE = "10%";
     private static final int SYSTEM_DRAIN_TIMEOUT_MINUTES = 30;
@@ -155,8 +163,8 @@ public final class SpecResolver {
     private static ResolvedAks aks(SpecTree t, String name, String env) {
         String taint = t.flag("/aks/postgresPool/taint") ? "node-role.kubernetes.io/postgres=:NoSchedule" : "";
         boolean entraId = t.flag("/aks/entraId/enabled");
-        String channel = t.text("/aks/upgrades/channel");
         boolean localNvme = t.text("/postgres/storage/type").equals("local-nvme");
+        String channel = UpgradeChannels.clusterChannel(t.optionalText("/aks/upgrades/channel"), localNvme);
         String nodeOsChannel = UpgradeChannels.nodeOsChannel(t.optionalText("/aks/upgrades/nodeOsChannel"), channel, localNvme);
         String version = t.optionalText("/aks/kubernetesVersion");
         String prefix = t.text("/aks/postgresPool/name");
@@ -241,20 +249,23 @@ public final class SpecResolver {
 
     /**
      * PgBouncer in front of the primary. Server connections (pods x default_pool_size per database and user pair)
-     * must fit PostgreSQL's budget, or clients queue on connections PostgreSQL refuses; the default shares the budget
-     * among the pods, at most 25. Clients authenticate with SCRAM (CNPG's own rule
-     * is md5) and, when the cluster refuses plaintext, must use TLS to PgBouncer too.
+     * must fit PostgreSQL's budget less the connections beside the pools ({@link ConnectionBudget#forPooler}), or
+     * logins fail on connections PostgreSQL refuses; the default shares that among the pods, at most 25, and
+     * max_db_connections caps each pod at its share however many users connect. Clients authenticate with SCRAM
+     * (CNPG's own rule is md5) and, when the cluster refuses plaintext, must use TLS to PgBouncer too.
      */
     private static ResolvedPostgres.Pooler pooler(SpecTree t, String clusterName, boolean tlsOnly) {
         int instances = t.integer("/postgres/pooler/instances");
+        int share = ConnectionBudget.perPod(t.map("/postgres/parameters"), instances);
         int poolSize = t.raw("/postgres/pooler/defaultPoolSize") != null
                 ? t.integer("/postgres/pooler/defaultPoolSize")
-                : Math.max(1, Math.min(25, ConnectionBudget.available(t.map("/postgres/parameters")) / instances));
+                : Math.min(25, share);
         String client = tlsOnly ? "hostssl" : "host";
         return new ResolvedPostgres.Pooler(t.flag("/postgres/pooler/enabled"), clusterName + "-pooler-rw", instances,
                 t.text("/postgres/pooler/mode"), t.integer("/postgres/pooler/maxClientConnections"), poolSize,
-                tlsOnly ? "require" : "prefer",
-                List.of(client + " all all 0.0.0.0/0 scram-sha-256", client + " all all ::/0 scram-sha-256"));
+                share, tlsOnly ? "require" : "prefer",
+                List.of(client + " all all 0.0.0.0/0 scram-sha-256", client + " all all ::/0 scram-sha-256"),
+                POOLER_RESOURCES);
     }
 
     /**
