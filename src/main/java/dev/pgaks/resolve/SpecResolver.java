@@ -35,6 +35,7 @@ public final class SpecResolver {
      */
     private static final String POSTGRES_MAX_SURGE = "1";
     private static final int POSTGRES_DRAIN_TIMEOUT_MINUTES = 60;
+    private static final long READINESS_LAG_MIB = 1024;
     /**
      * PgBouncer's container, Burstable instead of BestEffort (the first evicted under node memory pressure, on the
      * database nodes). It is single-threaded, so one core is all it can use and the CPU limit never throttles it below
@@ -241,9 +242,15 @@ public final class SpecResolver {
                 new ResolvedPostgres.NodeMaintenanceWindow(storageType.equals("local-nvme"), false, false));
     }
 
-    /** The readiness lag bound defaults to the max_wal_size pgaks derives, as a Kubernetes quantity. */
+    /**
+     * The readiness lag bound: 1Gi, or the derived max_wal_size where that is smaller, as a Kubernetes quantity. A
+     * Ready replica that far behind still serves -ro reads and can be chosen for a switchover, which then waits while
+     * it replays the gap: 1Gi is some seconds to tens of seconds of single-process replay, yet tolerates the bursts of a bulk load or an index
+     * build that max_wal_size (6Gi on a 64Gi volume) allowed many times over. CNPG's examples use 16Mi-64Mi, which take
+     * replicas out of service (and out of drains) at every burst.
+     */
     private static String readinessLag(long walVolumeMiB) {
-        long mib = WalVolume.maxWalMiB(walVolumeMiB);
+        long mib = Math.min(READINESS_LAG_MIB, WalVolume.maxWalMiB(walVolumeMiB));
         return mib % 1024 == 0 ? mib / 1024 + "Gi" : mib + "Mi";
     }
 
