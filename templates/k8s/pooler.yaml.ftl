@@ -38,7 +38,7 @@ spec:
               cpu: ${pooler.resources.cpuRequest}
               memory: ${pooler.resources.memoryRequest}
             limits:
-              cpu: "${pooler.resources.cpuLimit}"
+              cpu: ${pooler.resources.cpuLimit}
               memory: ${pooler.resources.memoryLimit}
       # Beside the instances on the PostgreSQL pool, which spans their zones and scales with them; the system pool
       # is for AKS add-ons and may refuse other pods (CriticalAddonsOnly).

@@ -85,8 +85,9 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
      * @param placement where the operator, cert-manager and the plugin run: the system pool
      * @param releases  every Helm release, in install order
      */
+    /** {@code pluginVersion}: the plugin image the plugin chart deploys (its appVersion), empty when unknown. */
     public record Operator(String chartVersion, String version, String certManagerChartVersion, List<Parameter> config,
-                           SystemPlacement placement, List<HelmRelease> releases) {
+                           SystemPlacement placement, List<HelmRelease> releases, String pluginVersion) {
 
         /** The release of the operator chart itself. */
         public HelmRelease operatorRelease() {

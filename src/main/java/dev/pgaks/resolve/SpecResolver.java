@@ -2,6 +2,7 @@ package dev.pgaks.resolve;
 
 import dev.pgaks.facts.AzureRoles;
 import dev.pgaks.facts.ConnectionBudget;
+import dev.pgaks.facts.PluginChart;
 import dev.pgaks.facts.PostgresImages;
 import dev.pgaks.facts.Quantities;
 import dev.pgaks.facts.ResourceNames;
@@ -36,14 +37,8 @@ public final class SpecResolver {
     private static final String POSTGRES_MAX_SURGE = "1";
     private static final int POSTGRES_DRAIN_TIMEOUT_MINUTES = 60;
     private static final long READINESS_LAG_MIB = 1024;
-    /**
-     * PgBouncer's container, Burstable instead of BestEffort (the first evicted under node memory pressure, on the
-     * database nodes). It is single-threaded, so one core is all it can use and the CPU limit never throttles it below
-     * that; memory is a few kilobytes per client plus its buffers, well under 128Mi at the default 1000 clients, and
-     * the 256Mi limit bounds a leak without cutting into what the instances on the node need.
-     */
-    private static final ResolvedPostgres.PoolerResources POOLER_RESOURCES =
-            new ResolvedPostgres.PoolerResources("100m", "128Mi", "1", "256Mi");
+    /** PgBouncer memory per client: its packet buffers and, with TLS, an OpenSSL session; see poolerResources. */
+    private static final int POOLER_KIB_PER_CLIENT = 64;
     /** AKS's own defaults for the system pool, written out so the pool's upgrade behaviour is visible in review. */
     private static final String SYSTEM_MAX_SURGE = "10%";
     private static final int SYSTEM_DRAIN_TIMEOUT_MINUTES = 30;
@@ -272,7 +267,18 @@ public final class SpecResolver {
                 t.text("/postgres/pooler/mode"), t.integer("/postgres/pooler/maxClientConnections"), poolSize,
                 share, tlsOnly ? "require" : "prefer",
                 List.of(client + " all all 0.0.0.0/0 scram-sha-256", client + " all all ::/0 scram-sha-256"),
-                POOLER_RESOURCES);
+                poolerResources(t.integer("/postgres/pooler/maxClientConnections")));
+    }
+
+    /**
+     * PgBouncer's container, Burstable instead of BestEffort (the first evicted under node memory pressure, on the
+     * database nodes). It is single-threaded, so one core is all it can use and the CPU limit never throttles it below
+     * that. Memory: a base plus up to {@link #POOLER_KIB_PER_CLIENT} per client at max_client_conn (its buffers and a
+     * TLS session each), at least 256Mi: the limit bounds a leak without refusing the clients the spec allows.
+     */
+    private static ResolvedPostgres.PoolerResources poolerResources(int maxClientConnections) {
+        long limitMiB = Math.max(256, 128 + ((long) maxClientConnections * POOLER_KIB_PER_CLIENT + 1023) / 1024);
+        return new ResolvedPostgres.PoolerResources("100m", "128Mi", "1", limitMiB + "Mi");
     }
 
     /**
@@ -330,7 +336,7 @@ public final class SpecResolver {
                 t.text("/postgres/operator/certManagerChartVersion"),
                 List.copyOf(config),
                 new ResolvedPostgres.SystemPlacement("kubernetes.azure.com/mode", "system", "CriticalAddonsOnly"),
-                List.copyOf(releases));
+                List.copyOf(releases), PluginChart.appVersion(t.text("/backup/pluginChartVersion")).orElse(""));
     }
 
     /**
