@@ -70,7 +70,7 @@ the ObjectStore `${spec.backup.objectStoreName}` (`${spec.backup.destinationPath
 the ObjectStore `${spec.restore.sourceObjectStoreName}` holding the backups of `${spec.restore.sourceCluster}`</#if>, the Cluster
 `${cluster}` (${p.instances} instance(s))<#list p.databases as d>, the Database `${d.name}`</#list><#if spec.backup.enabled>, the
 ScheduledBackup `${spec.backup.scheduledBackupName}` (`${spec.backup.schedule}`, six fields, seconds first)</#if><#if p.pooler.enabled>,
-the Pooler `${p.pooler.name}` (PgBouncer, ${p.pooler.mode} mode)</#if>.
+the Pooler `${p.pooler.name}` (PgBouncer, ${p.pooler.mode} mode) with its PodDisruptionBudget</#if>.
 
 A replica reports ready while it streams from the primary no more than `${p.readinessMaximumLag}` behind
 (`postgres.readinessMaximumLag`, default 1Gi or the derived `max_wal_size` where that is smaller). An unready replica

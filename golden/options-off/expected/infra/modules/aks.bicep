@@ -139,7 +139,7 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
     enableRBAC: true
     disableLocalAccounts: disableLocalAccounts
     agentPoolProfiles: [
-      // No CriticalAddonsOnly taint: the CNPG operator, cert-manager, the backup plugin and the poolers run here.
+      // No CriticalAddonsOnly taint: the CNPG operator, cert-manager and the backup plugin run here (the poolers on the PostgreSQL pools).
       {
         name: 'system'
         mode: 'System'

@@ -172,7 +172,7 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
     }
     disableLocalAccounts: disableLocalAccounts
     agentPoolProfiles: [
-      // No CriticalAddonsOnly taint: the CNPG operator, cert-manager, the backup plugin and the poolers run here.
+      // No CriticalAddonsOnly taint: the CNPG operator, cert-manager and the backup plugin run here (the poolers on the PostgreSQL pools).
       {
         name: 'system'
         mode: 'System'
