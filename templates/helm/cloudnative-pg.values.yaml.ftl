@@ -2,6 +2,9 @@
 <#assign o = spec.postgres.operator>
 # ${spec.header?no_esc}
 # helm upgrade --install ${item.release?no_esc} ${item.repoName?no_esc}/${item.chart?no_esc} --version ${item.version?no_esc} --namespace ${item.namespace?no_esc} -f ${item.valuesFile?no_esc}
+# Two replicas, one leader (the operator uses leader election): a drained or lost system node no longer stops
+# reconciliation until the Deployment reschedules.
+replicaCount: 2
 image:
   # the operator version chart ${o.chartVersion?no_esc} ships; change both together
   tag: ${o.version}

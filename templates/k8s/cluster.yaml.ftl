@@ -15,6 +15,10 @@ spec:
   primaryUpdateStrategy: unsupervised
   primaryUpdateMethod: switchover
   smartShutdownTimeout: 30
+  # The startup probe's window (CNPG's default, written out): failureThreshold is derived from it, startDelay /
+  # periodSeconds. A replica back from a long outage replays archived WAL before it streams; a fixed 10-minute
+  # threshold restarted it mid-replay, again and again.
+  startDelay: 3600
 <#if p.nodeMaintenanceWindow.enabled>
   # Local NVMe: set inProgress to true only while nodes are drained for maintenance; the drained instance is then
   # rebuilt on another node from the primary instead of waiting for its node (see README.md).
@@ -35,7 +39,6 @@ spec:
       maximumLag: 32Mi
       periodSeconds: 5
       timeoutSeconds: 3
-      failureThreshold: 120
     # A replica further behind than this leaves the read services and no longer counts for switchover or drains:
     # the guide's 0 made every lagging replica unready (postgres.readinessMaximumLag).
     readiness:

@@ -18,6 +18,9 @@ spec:
     parameters:
       max_client_conn: "${pooler.maxClientConnections}"
       default_pool_size: "${pooler.defaultPoolSize}"
+      # default_pool_size is per database and user: this caps each pod's share of PostgreSQL's connections
+      # however many users go through it.
+      max_db_connections: "${pooler.maxDbConnections}"
       client_tls_sslmode: ${pooler.clientTlsSslMode}
     # before CNPG's own md5 rules: SCRAM only
     pg_hba:
@@ -26,8 +29,17 @@ spec:
 </#list>
   template:
     spec:
-      # CNPG fills in the pgbouncer container; the pod template schema requires the list.
-      containers: []
+      # CNPG fills in the rest of the pgbouncer container (the name must be pgbouncer); with resources the pods are
+      # Burstable, not BestEffort, the first evicted under memory pressure on the database nodes.
+      containers:
+        - name: pgbouncer
+          resources:
+            requests:
+              cpu: ${pooler.resources.cpuRequest}
+              memory: ${pooler.resources.memoryRequest}
+            limits:
+              cpu: ${pooler.resources.cpuLimit}
+              memory: ${pooler.resources.memoryLimit}
       # Beside the instances on the PostgreSQL pool, which spans their zones and scales with them; the system pool
       # is for AKS add-ons and may refuse other pods (CriticalAddonsOnly).
       nodeSelector:

@@ -39,11 +39,23 @@ under `config.data`: the chart writes them to `cnpg-controller-manager-config` i
 the operator reads them (the guide applies that ConfigMap to the database namespace, where it has no effect).
 `STANDBY_TCP_USER_TIMEOUT` is in milliseconds: the guide's `'10'` would drop every standby connection at its first
 retransmission, so the operator's default (5000) stays unless `postgres.operator.standbyTcpUserTimeoutSeconds` is set.
-The operator runs as Deployment `${p.operator.operatorRelease().deploymentName()}` (Helm release `${p.operator.operatorRelease().release}`):
+The operator runs as Deployment `${p.operator.operatorRelease().deploymentName()}` (Helm release `${p.operator.operatorRelease().release}`)
+with two replicas, of which leader election makes one active, so a drained system node does not stop reconciliation:
 
 ```bash
 kubectl rollout status deployment/${p.operator.operatorRelease().deploymentName()} --namespace ${p.operatorNamespace}
 ```
+<#if spec.backup.enabled || spec.restore.enabled>
+
+<#if p.operator.pluginVersion?has_content>
+The plugin chart ${spec.backup.pluginChartVersion} deploys Barman Cloud plugin ${p.operator.pluginVersion} (its appVersion, the tag of both
+the plugin and its sidecar image), which may lag the plugin's newest release; pgaks keeps the chart's tag, which
+matches the ObjectStore CRD the chart installs.
+<#else>
+The plugin chart ${spec.backup.pluginChartVersion} deploys the Barman Cloud plugin version its appVersion names
+(`helm show chart cnpg/plugin-barman-cloud --version ${spec.backup.pluginChartVersion}`), for the plugin and its sidecar image.
+</#if>
+</#if>
 
 ### 2. Kubernetes manifests
 
@@ -58,13 +70,19 @@ the ObjectStore `${spec.backup.objectStoreName}` (`${spec.backup.destinationPath
 the ObjectStore `${spec.restore.sourceObjectStoreName}` holding the backups of `${spec.restore.sourceCluster}`</#if>, the Cluster
 `${cluster}` (${p.instances} instance(s))<#list p.databases as d>, the Database `${d.name}`</#list><#if spec.backup.enabled>, the
 ScheduledBackup `${spec.backup.scheduledBackupName}` (`${spec.backup.schedule}`, six fields, seconds first)</#if><#if p.pooler.enabled>,
-the Pooler `${p.pooler.name}` (PgBouncer, ${p.pooler.mode} mode)</#if>.
+the Pooler `${p.pooler.name}` (PgBouncer, ${p.pooler.mode} mode) with its PodDisruptionBudget</#if>.
 
 A replica reports ready while it streams from the primary no more than `${p.readinessMaximumLag}` behind
-(`postgres.readinessMaximumLag`, default the derived `max_wal_size`). An unready replica leaves the read-only services
-and no longer counts for switchover, failover or node drains, so the bound must tolerate the bursts of a bulk load
-or an index build; the guide's `maximumLag: 0` made every replica unready at its first byte of lag and blocked
-switchovers and AKS node drains.
+(`postgres.readinessMaximumLag`, default 1Gi or the derived `max_wal_size` where that is smaller). An unready replica
+leaves the read-only services and no longer counts for switchover, failover or node drains, so the bound must
+tolerate the bursts of a bulk load or an index build; the guide's `maximumLag: 0` made every replica unready at its
+first byte of lag and blocked switchovers and AKS node drains. Reads through `${cluster}-ro` and `${cluster}-r` are
+eventually consistent: a replica may be up to that bound behind, and even synchronous replication confirms a commit
+once a standby has flushed it, not replayed it, so a client does not always read its own writes there. Read what
+must be current through `${cluster}-rw`.
+
+A starting replica is given an hour (`startDelay: 3600`, CNPG's default) to reach streaming within 32Mi of its
+source, enough to replay archived WAL after a long outage; only then do the readiness and liveness probes begin.
 <#if spec.backup.enabled>
 
 WAL and base backups go to the folder `${spec.backup.serverName}` of the container (`backup.serverName`). Give it a new
@@ -74,8 +92,12 @@ with the old one's. The ScheduledBackup starts at `${spec.backup.schedule}` (UTC
 <#if p.pooler.enabled>
 
 PgBouncer runs ${p.pooler.instances} pod(s) on the PostgreSQL node pool, spread across zones, each with at most
-${p.pooler.defaultPoolSize} server connections per database and user (`default_pool_size`, sized so that all pods fit in
-PostgreSQL's `max_connections`). Clients authenticate with SCRAM<#if p.pooler.clientTlsRequired()> and must use TLS (`client_tls_sslmode: require`), as
+${p.pooler.defaultPoolSize} server connections per database and user (`default_pool_size`) and ${p.pooler.maxDbConnections} per database
+(`max_db_connections`, its share), so that all pods fit in PostgreSQL's `max_connections` less the reserved slots,
+one `auth_query` connection per pod and headroom for the instance manager, the exporter and admin sessions
+(superuser sessions take ordinary slots before the reserved ones). The pods request
+${p.pooler.resources.cpuRequest} CPU and ${p.pooler.resources.memoryRequest} (limits ${p.pooler.resources.cpuLimit} CPU, ${p.pooler.resources.memoryLimit}), and the
+PodDisruptionBudget `${p.pooler.name}` lets a drain take one at a time. Clients authenticate with SCRAM<#if p.pooler.clientTlsRequired()> and must use TLS (`client_tls_sslmode: require`), as
 the cluster itself refuses plaintext</#if>. Its metrics are scraped by the PodMonitor `${spec.monitoring.poolerPodMonitor.name}`.
 </#if>
 <#if p.nodeMaintenanceWindow.enabled>
@@ -88,7 +110,12 @@ and back to `false` afterwards. Meanwhile the operator rebuilds a drained instan
 cloned from the primary by streaming replication, instead of waiting for its node. The trade-off: each drained
 instance is a full copy (time, network and primary load in proportion to the database size) and the cluster runs one
 replica short until it is done; waiting would bring back nothing, since the local disk does not survive the node.
-Self-healing and rolling updates are limited while `inProgress` is true: keep it short.
+Self-healing and rolling updates are limited while `inProgress` is true: keep it short. For the same reason AKS
+does not upgrade this cluster by itself (`aks.upgrades.channel` is `none`: an unattended upgrade would replace the
+nodes with the window closed and leave each replica Pending on a volume pinned to a deleted node); upgrade with
+`runbooks/operations/aks-upgrade.md`, which opens and closes the window. Every apply prints the webhook's warning
+"Consider using `.spec.enablePDB` instead of the node maintenance window feature": it is expected, as the stanza is
+kept so that the patch above has a field to change.
 </#if><#if p.roles?has_content>
 
 Managed roles whose password comes from a Secret need that Secret (type `kubernetes.io/basic-auth`, keys `username` and

@@ -34,6 +34,51 @@ This runbook is the manual path, one step at a time, from the directory holding 
 5. PostgreSQL pools <#list a.postgresZonePools as pool>`${pool.name}`<#sep>, </#sep></#list> (one per zone), one pool
    and one node at a time: AKS cordons and drains each node, and the PodDisruptionBudgets CNPG creates allow only
    one instance down at a time and protect the primary, so the primary moves by switchover when its node drains.
+<#if p.nodeMaintenanceWindow.enabled>
+
+   Local NVMe: the volume dies with its node, and without the maintenance window the recreated pod waits Pending for
+   a volume pinned to the deleted node while the next drain stalls. Open CNPG's node maintenance window first, so the
+   operator rebuilds each drained instance on another node with a new volume, cloned from the primary (a full copy:
+   expect each pool to take as long as one clone). Upgrade only with every instance streaming:
+
+   ```bash
+   kubectl patch cluster ${p.clusterName} --namespace ${p.namespace} --type merge \
+     -p '{"spec":{"nodeMaintenanceWindow":{"inProgress":true}}}'
+   ```
+
+   Then each pool, waiting for its rebuilt instance to be ready before the next:
+
+   ```bash
+<#list a.postgresZonePools as pool>
+   az aks nodepool upgrade --resource-group ${rg} --cluster-name ${aksName} \
+     --name ${pool.name} --kubernetes-version "$VERSION" --max-surge 1 --yes
+   kubectl wait cluster/${p.clusterName} --namespace ${p.namespace} --for=condition=Ready --timeout=6h
+</#list>
+   ```
+
+   Close the window afterwards; while it is open self-healing and rolling updates are limited:
+
+   ```bash
+   kubectl patch cluster ${p.clusterName} --namespace ${p.namespace} --type merge \
+     -p '{"spec":{"nodeMaintenanceWindow":{"inProgress":false}}}'
+   ```
+
+   An instance already stranded (Pending, `kubectl describe pod` names a volume node affinity conflict: its node was
+   replaced while the window was closed) comes back only without its old volume. Destroy it, never the primary, and
+   the operator creates a new instance cloned from the primary:
+
+   ```bash
+   kubectl get pods --namespace ${p.namespace} -l cnpg.io/cluster=${p.clusterName} -o wide
+   PRIMARY=$(kubectl get cluster ${p.clusterName} --namespace ${p.namespace} -o jsonpath='{.status.currentPrimary}')
+   INSTANCE=''  # the Pending instance, from the list above
+   if [ -n "$INSTANCE" ] && [ "$INSTANCE" != "$PRIMARY" ]; then
+     kubectl cnpg destroy ${p.clusterName} "$INSTANCE" --namespace ${p.namespace}
+   else
+     echo "set INSTANCE to the stranded standby; $PRIMARY is the primary"
+   fi
+   ```
+
+<#else>
 
    ```bash
 <#list a.postgresZonePools as pool>
@@ -41,11 +86,6 @@ This runbook is the manual path, one step at a time, from the directory holding 
      --name ${pool.name} --kubernetes-version "$VERSION" --max-surge 1 --yes
 </#list>
    ```
-
-<#if p.storage.type == "local-nvme">
-   Local NVMe: a replaced node comes back with empty disks, so each instance is cloned again from the primary
-   after its node is upgraded. Upgrade only with every instance streaming, and expect the pool upgrade to take as
-   long as ${p.instances} full clones.
 
 </#if>
 6. Follow `kubectl cnpg status ${p.clusterName} --namespace ${p.namespace}` until every instance is streaming

@@ -123,28 +123,6 @@ param upgradeChannel string
 ])
 param nodeOsUpgradeChannel string
 
-@description('Day of the weekly maintenance window.')
-@allowed([
-  'Monday'
-  'Tuesday'
-  'Wednesday'
-  'Thursday'
-  'Friday'
-  'Saturday'
-  'Sunday'
-])
-param maintenanceDay string
-
-@description('Start of the maintenance window, HH:MM in UTC.')
-@minLength(5)
-@maxLength(5)
-param maintenanceStartTime string
-
-@description('Length of the maintenance window in hours.')
-@minValue(4)
-@maxValue(24)
-param maintenanceDurationHours int
-
 @description('Name of the Log Analytics workspace for container and control plane logs.')
 @minLength(4)
 @maxLength(63)
@@ -250,9 +228,6 @@ module aks 'modules/aks.bicep' = {
     disableLocalAccounts: disableLocalAccounts
     upgradeChannel: upgradeChannel
     nodeOsUpgradeChannel: nodeOsUpgradeChannel
-    maintenanceDay: maintenanceDay
-    maintenanceStartTime: maintenanceStartTime
-    maintenanceDurationHours: maintenanceDurationHours
     logAnalyticsWorkspaceId: logs.outputs.workspaceId
     workloadIdentityName: identity.outputs.workloadIdentityName
     federatedCredentialName: federatedCredentialName

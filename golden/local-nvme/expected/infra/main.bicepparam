@@ -37,11 +37,8 @@ param apiServerAuthorizedIpRanges = [
 ]
 param adminGroupObjectIds = []
 param disableLocalAccounts = true
-param upgradeChannel = 'patch'
+param upgradeChannel = 'none'
 param nodeOsUpgradeChannel = 'Unmanaged'
-param maintenanceDay = 'Sunday'
-param maintenanceStartTime = '02:00'
-param maintenanceDurationHours = 4
 
 param logAnalyticsWorkspaceName = 'log-events-prod'
 

@@ -107,28 +107,6 @@ param upgradeChannel string
 ])
 param nodeOsUpgradeChannel string
 
-@description('Day of the weekly maintenance window.')
-@allowed([
-  'Monday'
-  'Tuesday'
-  'Wednesday'
-  'Thursday'
-  'Friday'
-  'Saturday'
-  'Sunday'
-])
-param maintenanceDay string
-
-@description('Start of the maintenance window, HH:MM in UTC.')
-@minLength(5)
-@maxLength(5)
-param maintenanceStartTime string
-
-@description('Length of the maintenance window in hours.')
-@minValue(4)
-@maxValue(24)
-param maintenanceDurationHours int
-
 @description('Resource ID of the Log Analytics workspace for container and control plane logs.')
 param logAnalyticsWorkspaceId string
 
@@ -174,7 +152,7 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
     // Only the system pool, which a cluster needs at creation: a managed cluster PUT may not add a pool to an existing
     // cluster, so the PostgreSQL pools are child resources below and a new zone's pool can be added on a redeploy.
     agentPoolProfiles: [
-      // No CriticalAddonsOnly taint: the CNPG operator, cert-manager, the backup plugin and the poolers run here.
+      // No CriticalAddonsOnly taint: the CNPG operator, cert-manager and the backup plugin run here (the poolers on the PostgreSQL pools).
       {
         name: 'system'
         mode: 'System'
@@ -332,24 +310,6 @@ resource controlPlaneLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-prev
         enabled: true
       }
     ]
-  }
-}
-
-resource autoUpgradeWindow 'Microsoft.ContainerService/managedClusters/maintenanceConfigurations@2026-05-01' = {
-  parent: aks
-  name: 'aksManagedAutoUpgradeSchedule'
-  properties: {
-    maintenanceWindow: {
-      schedule: {
-        weekly: {
-          intervalWeeks: 1
-          dayOfWeek: maintenanceDay
-        }
-      }
-      durationHours: maintenanceDurationHours
-      startTime: maintenanceStartTime
-      utcOffset: '+00:00'
-    }
   }
 }
 

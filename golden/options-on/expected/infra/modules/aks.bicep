@@ -173,7 +173,7 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
     // Only the system pool, which a cluster needs at creation: a managed cluster PUT may not add a pool to an existing
     // cluster, so the PostgreSQL pools are child resources below and a new zone's pool can be added on a redeploy.
     agentPoolProfiles: [
-      // No CriticalAddonsOnly taint: the CNPG operator, cert-manager, the backup plugin and the poolers run here.
+      // No CriticalAddonsOnly taint: the CNPG operator, cert-manager and the backup plugin run here (the poolers on the PostgreSQL pools).
       {
         name: 'system'
         mode: 'System'

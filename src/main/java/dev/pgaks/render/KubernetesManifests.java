@@ -38,6 +38,7 @@ public final class KubernetesManifests implements OutputFamily {
         }
         if (postgres.pooler().enabled()) {
             applied.add(PlannedFile.of(DIR + "pooler.yaml", "k8s/pooler.yaml.ftl"));
+            applied.add(PlannedFile.of(DIR + "pooler-pdb.yaml", "k8s/pooler-pdb.yaml.ftl"));
         }
         List<String> resources = applied.stream().map(f -> f.path().substring(DIR.length())).toList();
 

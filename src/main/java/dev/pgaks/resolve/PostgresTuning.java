@@ -1,5 +1,6 @@
 package dev.pgaks.resolve;
 
+import dev.pgaks.facts.ConnectionBudget;
 import dev.pgaks.facts.WalVolume;
 import dev.pgaks.resolve.ResolvedPostgres.Parameter;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.TreeMap;
 /**
  * postgresql.conf sized from the pod's memory limit, not the node's (the guide sizes 4GB shared_buffers and 12GB
  * effective_cache_size from a 16 GiB node under an 8Gi limit), following the guide's ratios: shared_buffers 25 %,
- * effective_cache_size 75 %, work_mem 1/256, maintenance_work_mem 1/16. WAL limits fit the volume that holds WAL
+ * effective_cache_size 75 %, maintenance_work_mem 1/16, work_mem at most 1/256 and what max_connections leaves
+ * ({@link #workMemMiB}). WAL limits fit the volume that holds WAL
  * ({@link WalVolume}). Values whose type differs between majors are chosen per major; the verify stage checks every
  * one against the parameter catalogue of that major.
  */
@@ -21,8 +23,8 @@ final class PostgresTuning {
         Map<String, String> p = new TreeMap<>();
         p.put("shared_buffers", megabytes(podMemoryMiB / 4));
         p.put("effective_cache_size", megabytes(podMemoryMiB * 3 / 4));
-        p.put("work_mem", megabytes(Math.max(4, podMemoryMiB / 256)));
-        p.put("maintenance_work_mem", megabytes(Math.min(2048, podMemoryMiB / 16)));
+        p.put("work_mem", megabytes(workMemMiB(podMemoryMiB, overrides)));
+        p.put("maintenance_work_mem", megabytes(maintenanceWorkMemMiB(podMemoryMiB)));
         p.put("max_wal_size", megabytes(WalVolume.maxWalMiB(walVolumeMiB)));
         p.put("min_wal_size", megabytes(WalVolume.minWalMiB(walVolumeMiB)));
         p.put("max_slot_wal_keep_size", megabytes(WalVolume.slotKeepMiB(walVolumeMiB)));
@@ -46,6 +48,28 @@ final class PostgresTuning {
         p.put("hot_standby_feedback", "on");
         overrides.forEach((name, value) -> p.put(name, (String) value));
         return p.entrySet().stream().map(e -> new Parameter(e.getKey(), e.getValue())).toList();
+    }
+
+    /**
+     * work_mem is per sort or hash node and backend, and a hash may take hash_mem_multiplier (2) times it: what is
+     * left of the limit after shared_buffers and the autovacuum workers' maintenance_work_mem, shared by
+     * max_connections backends at twice work_mem each, with 4MB (PostgreSQL's default) as the floor and the guide's
+     * 1/256 of the limit as the ceiling. Past the limit the kernel's OOM killer ends the whole container (cgroup v2)
+     * and with it the primary. Raising max_connections (or a pooler's busy server connections) lowers it.
+     */
+    static long workMemMiB(long podMemoryMiB, Map<String, Object> overrides) {
+        long left = podMemoryMiB - podMemoryMiB / 4 - setting(overrides, "autovacuum_max_workers", 3) * maintenanceWorkMemMiB(podMemoryMiB);
+        long perBackend = left / (ConnectionBudget.maxConnections(overrides) * 2L);
+        return Math.max(4, Math.min(podMemoryMiB / 256, perBackend));
+    }
+
+    private static long maintenanceWorkMemMiB(long podMemoryMiB) {
+        return Math.min(2048, podMemoryMiB / 16);
+    }
+
+    private static long setting(Map<String, Object> overrides, String name, long otherwise) {
+        Object value = overrides.get(name);
+        return value != null && value.toString().trim().matches("[0-9]{1,6}") ? Long.parseLong(value.toString().trim()) : otherwise;
     }
 
     /**

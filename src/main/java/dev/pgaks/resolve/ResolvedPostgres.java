@@ -56,13 +56,20 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
      * @param clientTlsSslMode {@code require} when the cluster refuses plaintext, so PgBouncer does not accept it either
      * @param pgHba            PgBouncer's client rules, before CNPG's defaults (md5): SCRAM only
      */
+    /**
+     * {@code maxDbConnections} caps one pod's server connections to a database across all its user pairs (each pair
+     * gets {@code defaultPoolSize}); {@code resources} sizes the pgbouncer container.
+     */
     public record Pooler(boolean enabled, String name, int instances, String mode, int maxClientConnections,
-                         int defaultPoolSize, String clientTlsSslMode, List<String> pgHba) {
+                         int defaultPoolSize, int maxDbConnections, String clientTlsSslMode, List<String> pgHba,
+                         PoolerResources resources) {
 
         public boolean clientTlsRequired() {
             return clientTlsSslMode.equals("require");
         }
     }
+
+    public record PoolerResources(String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit) {}
 
     /**
      * CNPG's node maintenance window; {@code enabled} for local NVMe only, where an instance's volume cannot follow
@@ -78,8 +85,9 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
      * @param placement where the operator, cert-manager and the plugin run: the system pool
      * @param releases  every Helm release, in install order
      */
+    /** {@code pluginVersion}: the plugin image the plugin chart deploys (its appVersion), empty when unknown. */
     public record Operator(String chartVersion, String version, String certManagerChartVersion, List<Parameter> config,
-                           SystemPlacement placement, List<HelmRelease> releases) {
+                           SystemPlacement placement, List<HelmRelease> releases, String pluginVersion) {
 
         /** The release of the operator chart itself. */
         public HelmRelease operatorRelease() {

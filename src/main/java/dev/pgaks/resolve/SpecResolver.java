@@ -2,6 +2,7 @@ package dev.pgaks.resolve;
 
 import dev.pgaks.facts.AzureRoles;
 import dev.pgaks.facts.ConnectionBudget;
+import dev.pgaks.facts.PluginChart;
 import dev.pgaks.facts.PostgresImages;
 import dev.pgaks.facts.Quantities;
 import dev.pgaks.facts.ResourceNames;
@@ -35,6 +36,9 @@ public final class SpecResolver {
      */
     private static final String POSTGRES_MAX_SURGE = "1";
     private static final int POSTGRES_DRAIN_TIMEOUT_MINUTES = 60;
+    private static final long READINESS_LAG_MIB = 1024;
+    /** PgBouncer memory per client: its packet buffers and, with TLS, an OpenSSL session; see poolerResources. */
+    private static final int POOLER_KIB_PER_CLIENT = 64;
     /** AKS's own defaults for the system pool, written out so the pool's upgrade behaviour is visible in review. */
     private static final String SYSTEM_MAX_SURGE = "10%";
     private static final int SYSTEM_DRAIN_TIMEOUT_MINUTES = 30;
@@ -157,8 +161,8 @@ public final class SpecResolver {
     private static ResolvedAks aks(SpecTree t, String name, String env) {
         String taint = t.flag("/aks/postgresPool/taint") ? "node-role.kubernetes.io/postgres=:NoSchedule" : "";
         boolean entraId = t.flag("/aks/entraId/enabled");
-        String channel = t.text("/aks/upgrades/channel");
         boolean localNvme = t.text("/postgres/storage/type").equals("local-nvme");
+        String channel = UpgradeChannels.clusterChannel(t.optionalText("/aks/upgrades/channel"), localNvme);
         String nodeOsChannel = UpgradeChannels.nodeOsChannel(t.optionalText("/aks/upgrades/nodeOsChannel"), channel, localNvme);
         String version = t.optionalText("/aks/kubernetesVersion");
         String prefix = t.text("/aks/postgresPool/name");
@@ -243,28 +247,48 @@ public final class SpecResolver {
                 new ResolvedPostgres.NodeMaintenanceWindow(storageType.equals("local-nvme"), false, false));
     }
 
-    /** The readiness lag bound defaults to the max_wal_size pgaks derives, as a Kubernetes quantity. */
+    /**
+     * The readiness lag bound: 1Gi, or the derived max_wal_size where that is smaller, as a Kubernetes quantity. A
+     * Ready replica that far behind still serves -ro reads and can be chosen for a switchover, which then waits while
+     * it replays the gap: 1Gi is some seconds to tens of seconds of single-process replay, yet tolerates the bursts of a bulk load or an index
+     * build that max_wal_size (6Gi on a 64Gi volume) allowed many times over. CNPG's examples use 16Mi-64Mi, which take
+     * replicas out of service (and out of drains) at every burst.
+     */
     private static String readinessLag(long walVolumeMiB) {
-        long mib = WalVolume.maxWalMiB(walVolumeMiB);
+        long mib = Math.min(READINESS_LAG_MIB, WalVolume.maxWalMiB(walVolumeMiB));
         return mib % 1024 == 0 ? mib / 1024 + "Gi" : mib + "Mi";
     }
 
     /**
      * PgBouncer in front of the primary. Server connections (pods x default_pool_size per database and user pair)
-     * must fit PostgreSQL's budget, or clients queue on connections PostgreSQL refuses; the default shares the budget
-     * among the pods, at most 25. Clients authenticate with SCRAM (CNPG's own rule
-     * is md5) and, when the cluster refuses plaintext, must use TLS to PgBouncer too.
+     * must fit PostgreSQL's budget less the connections beside the pools ({@link ConnectionBudget#forPooler}), or
+     * logins fail on connections PostgreSQL refuses; the default shares that among the pods, at most 25, and
+     * max_db_connections caps each pod at its share however many users connect. Clients authenticate with SCRAM
+     * (CNPG's own rule is md5) and, when the cluster refuses plaintext, must use TLS to PgBouncer too.
      */
     private static ResolvedPostgres.Pooler pooler(SpecTree t, String clusterName, boolean tlsOnly) {
         int instances = t.integer("/postgres/pooler/instances");
+        int share = ConnectionBudget.perPod(t.map("/postgres/parameters"), instances);
         int poolSize = t.raw("/postgres/pooler/defaultPoolSize") != null
                 ? t.integer("/postgres/pooler/defaultPoolSize")
-                : Math.max(1, Math.min(25, ConnectionBudget.available(t.map("/postgres/parameters")) / instances));
+                : Math.min(25, share);
         String client = tlsOnly ? "hostssl" : "host";
         return new ResolvedPostgres.Pooler(t.flag("/postgres/pooler/enabled"), clusterName + "-pooler-rw", instances,
                 t.text("/postgres/pooler/mode"), t.integer("/postgres/pooler/maxClientConnections"), poolSize,
-                tlsOnly ? "require" : "prefer",
-                List.of(client + " all all 0.0.0.0/0 scram-sha-256", client + " all all ::/0 scram-sha-256"));
+                share, tlsOnly ? "require" : "prefer",
+                List.of(client + " all all 0.0.0.0/0 scram-sha-256", client + " all all ::/0 scram-sha-256"),
+                poolerResources(t.integer("/postgres/pooler/maxClientConnections")));
+    }
+
+    /**
+     * PgBouncer's container, Burstable instead of BestEffort (the first evicted under node memory pressure, on the
+     * database nodes). It is single-threaded, so one core is all it can use and the CPU limit never throttles it below
+     * that. Memory: a base plus up to {@link #POOLER_KIB_PER_CLIENT} per client at max_client_conn (its buffers and a
+     * TLS session each), at least 256Mi: the limit bounds a leak without refusing the clients the spec allows.
+     */
+    private static ResolvedPostgres.PoolerResources poolerResources(int maxClientConnections) {
+        long limitMiB = Math.max(256, 128 + ((long) maxClientConnections * POOLER_KIB_PER_CLIENT + 1023) / 1024);
+        return new ResolvedPostgres.PoolerResources("100m", "128Mi", "1", limitMiB + "Mi");
     }
 
     /**
@@ -322,7 +346,7 @@ public final class SpecResolver {
                 t.text("/postgres/operator/certManagerChartVersion"),
                 List.copyOf(config),
                 new ResolvedPostgres.SystemPlacement("kubernetes.azure.com/mode", "system", "CriticalAddonsOnly"),
-                List.copyOf(releases));
+                List.copyOf(releases), PluginChart.appVersion(t.text("/backup/pluginChartVersion")).orElse(""));
     }
 
     /**

@@ -301,7 +301,14 @@ final class SemanticRules {
 
     /** Facts §8: a pinned version fights the auto-upgrade channel, and node-image decides the node OS channel. */
     private void upgrades() {
-        String channel = value("/aks/upgrades/channel").asText();
+        String channel = clusterChannel();
+        if (localNvme() && !channel.equals("none")) {
+            report("/aks/upgrades/channel", "aks.upgrades.channel " + channel + " upgrades the PostgreSQL nodes unattended, "
+                            + "but local NVMe volumes die with their node: each recreated replica waits Pending for a volume "
+                            + "pinned to the deleted node and the next drain stalls on the PodDisruptionBudget",
+                    "remove aks.upgrades.channel (the default with local-nvme is none) and upgrade with "
+                            + "runbooks/operations/aks-upgrade.md, which sets nodeMaintenanceWindow.inProgress around the PostgreSQL pools");
+        }
         if (written("/aks/kubernetesVersion") && !channel.equals("none")) {
             report("/aks/kubernetesVersion", "aks.kubernetesVersion pins the version while aks.upgrades.channel " + channel
                             + " upgrades it: once AKS has upgraded the cluster, the next deployment fails with "
@@ -437,7 +444,10 @@ final class SemanticRules {
         }
     }
 
-    /** PgBouncer's server connections (pods x default_pool_size) must fit in what PostgreSQL accepts. */
+    /**
+     * PgBouncer's server connections (pods x default_pool_size) must fit in what PostgreSQL accepts beside the
+     * instance manager, the exporter, admin sessions and each pod's auth_query connection.
+     */
     private void poolerConnections() {
         if (!value("/postgres/pooler/enabled").asBoolean()) {
             return;
@@ -445,19 +455,22 @@ final class SemanticRules {
         int instances = value("/postgres/pooler/instances").asInt();
         Map<String, Object> overrides = new TreeMap<>();
         value("/postgres/parameters").fields().forEachRemaining(e -> overrides.put(e.getKey(), e.getValue().asText()));
-        int budget = ConnectionBudget.available(overrides);
+        int budget = ConnectionBudget.forPooler(overrides, instances);
+        String budgetReason = "(max_connections less reserved connections, " + ConnectionBudget.available(overrides)
+                + ", less one auth_query connection per pod and headroom for the instance manager, exporter and admin sessions)";
         if (written("/postgres/pooler/defaultPoolSize")) {
             int size = value("/postgres/pooler/defaultPoolSize").asInt();
             if ((long) size * instances > budget) {
                 report("/postgres/pooler/defaultPoolSize", "postgres.pooler.instances x defaultPoolSize (" + instances
-                                + " x " + size + ") exceeds the " + budget + " connections PostgreSQL accepts "
-                                + "(max_connections less superuser_reserved_connections and reserved_connections)",
+                                + " x " + size + ") exceeds the " + budget + " server connections PostgreSQL leaves the pooler "
+                                + budgetReason,
                         "use at most " + Math.max(1, budget / instances) + ", or remove it to derive it, or raise max_connections in postgres.parameters");
             }
         } else if (budget < instances) {
             report(firstWritten("/postgres/pooler/instances", "/postgres/parameters/max_connections"),
-                    "PostgreSQL accepts " + budget + " connections, fewer than one per PgBouncer pod ("
-                            + instances + ")", "raise max_connections in postgres.parameters, or run fewer pooler instances");
+                    "PostgreSQL leaves the pooler " + Math.max(0, budget) + " server connections " + budgetReason
+                            + ", fewer than one per PgBouncer pod (" + instances + ")",
+                    "raise max_connections in postgres.parameters, or run fewer pooler instances");
         }
     }
 
@@ -501,9 +514,9 @@ final class SemanticRules {
     /** A base backup started while AKS drains the PostgreSQL nodes is interrupted with its instance. */
     private void backupOutsideMaintenance() {
         if (!written("/backup/schedule") || !value("/backup/enabled").asBoolean()
-                || !WeeklyWindow.declared(value("/aks/upgrades/channel").asText(), UpgradeChannels.nodeOsChannel(
+                || !WeeklyWindow.declared(clusterChannel(), UpgradeChannels.nodeOsChannel(
                         written("/aks/upgrades/nodeOsChannel") ? value("/aks/upgrades/nodeOsChannel").asText() : null,
-                        value("/aks/upgrades/channel").asText(), value("/postgres/storage/type").asText().equals("local-nvme")))) {
+                        clusterChannel(), localNvme()))) {
             return;
         }
         WeeklyWindow window = WeeklyWindow.of(value("/aks/upgrades/maintenanceDay").asText(),
@@ -519,6 +532,15 @@ final class SemanticRules {
                             + window.describe() + "), when node upgrades drain the instances",
                     "move it outside the window, or remove it: the default is chosen outside the window");
         }
+    }
+
+    private boolean localNvme() {
+        return value("/postgres/storage/type").asText().equals("local-nvme");
+    }
+
+    private String clusterChannel() {
+        return UpgradeChannels.clusterChannel(written("/aks/upgrades/channel") ? value("/aks/upgrades/channel").asText() : null,
+                localNvme());
     }
 
     private JsonNode value(String pointer) {

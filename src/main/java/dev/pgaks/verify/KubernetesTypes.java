@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -29,6 +30,7 @@ final class KubernetesTypes {
             "v1/Service", Service.class,
             "v1/ServiceAccount", ServiceAccount.class,
             "batch/v1/Job", Job.class,
+            "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
             "storage.k8s.io/v1/StorageClass", StorageClass.class);
 
     private final ObjectMapper json;

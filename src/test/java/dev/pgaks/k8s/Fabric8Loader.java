@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -53,7 +54,8 @@ public final class Fabric8Loader {
             type("v1", "ResourceQuota", ResourceQuota.class),
             type("storage.k8s.io/v1", "StorageClass", StorageClass.class),
             type("batch/v1", "Job", Job.class),
-            type("batch/v1", "CronJob", CronJob.class));
+            type("batch/v1", "CronJob", CronJob.class),
+            type("policy/v1", "PodDisruptionBudget", PodDisruptionBudget.class));
 
     private static final ObjectMapper MAPPER = strictMapper();
 

@@ -35,19 +35,23 @@ class GuideClusterManifestTest {
                     "sized from the 8Gi pod limit (25%), not the 16 GiB node"),
             Map.entry("spec/postgresql/parameters/effective_cache_size",
                     "sized from the 8Gi pod limit (75%): the guide's 12GB exceeds the pod's memory"),
-            Map.entry("spec/postgresql/parameters/work_mem", "sized from the pod limit (1/256), not the node"),
+            Map.entry("spec/postgresql/parameters/work_mem",
+                    "sized from what the pod limit leaves max_connections backends (at most 1/256), not the node"),
             Map.entry("spec/postgresql/parameters/maintenance_work_mem", "sized from the pod limit (6.25%), not the node"),
             Map.entry("spec/postgresql/pg_hba",
                     "TLS only: CNPG appends 'host all all all scram-sha-256' after user rules, so plaintext must be rejected first"),
             Map.entry("spec/backup",
                     "in-tree barmanObjectStore is deprecated: WAL archiving and backups go through the Barman Cloud plugin"),
             Map.entry("spec/probes/readiness/maximumLag",
-                    "0 makes every lagging replica unready, blocking switchover and drains: bounded by max_wal_size"));
+                    "0 makes every lagging replica unready, blocking switchover and drains: bounded by 1Gi (max_wal_size where smaller)"),
+            Map.entry("spec/probes/startup/failureThreshold",
+                    "120 x 5 s = 10 minutes replaced CNPG's one-hour startDelay and restarted replicas replaying archived WAL"));
 
     /** Rendered fields (path prefixes) the guide does not set. */
     private static final Map<String, String> ADDED = Map.ofEntries(
             Map.entry("metadata/namespace", "kubectl apply -k needs no -n; the guide passes -n on the command line"),
             Map.entry("metadata/labels", "app.kubernetes.io labels identify pgaks-owned objects"),
+            Map.entry("spec/startDelay", "CNPG's one-hour startup window, written out; the startup probe's threshold derives from it"),
             Map.entry("spec/enableSuperuserAccess", "explicitly off: no postgres superuser secret"),
             Map.entry("spec/primaryUpdateStrategy", "unsupervised rolling updates, stated rather than defaulted"),
             Map.entry("spec/primaryUpdateMethod", "switchover to an up-to-date standby instead of restarting the primary"),

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -91,6 +92,33 @@ class PostgresTuningTest {
         assertEquals("6GB", p.get("max_wal_size"));
         assertEquals("2GB", p.get("min_wal_size"));
         assertEquals("10GB", p.get("max_slot_wal_keep_size"));
+    }
+
+    /**
+     * Review finding 5: work_mem was limit/256 whatever max_connections was, so 200 backends each hashing at twice
+     * work_mem plus shared_buffers and the autovacuum workers could pass the 8Gi limit (OOM kills the container).
+     */
+    @ParameterizedTest(name = "{0} MiB, max_connections {1}: work_mem {2}")
+    @CsvSource({
+        "1024, 100, 4MB", "2048, 100, 5MB", "8192, 100, 23MB", "8192, 200, 11MB", "8192, 1000, 4MB",
+        "16384, 100, 46MB", "16384, 50, 64MB", "65536, 100, 215MB", "65536, 20, 256MB"})
+    void workMemLeavesRoomForEveryConnection(long memoryMiB, int maxConnections, String expected) {
+        Map<String, Object> overrides = Map.of("max_connections", Integer.toString(maxConnections));
+        Map<String, String> p = PostgresTuning.parameters(16, memoryMiB, 64 * 1024, overrides).stream()
+                .collect(Collectors.toMap(Parameter::name, Parameter::value));
+        assertEquals(expected, p.get("work_mem"));
+        long workMem = postgresMiB(p.get("work_mem"));
+        assertTrue(workMem <= Math.max(4, memoryMiB / 256), "never above the guide's 1/256");
+        long worstCase = postgresMiB(p.get("shared_buffers")) + 3 * postgresMiB(p.get("maintenance_work_mem"))
+                + maxConnections * 2L * workMem;
+        assertTrue(workMem == 4 || worstCase <= memoryMiB, worstCase + " MiB in a " + memoryMiB + " MiB limit");
+    }
+
+    @Test
+    void moreAutovacuumWorkersLeaveLessWorkMem() {
+        Map<String, String> p = PostgresTuning.parameters(16, 8192, 64 * 1024, Map.of("autovacuum_max_workers", "6")).stream()
+                .collect(Collectors.toMap(Parameter::name, Parameter::value));
+        assertEquals("15MB", p.get("work_mem"), "(8192 - 2048 - 6 x 512) / 200");
     }
 
     private static java.util.Optional<String> webhookRefusal(long volumeMiB) {

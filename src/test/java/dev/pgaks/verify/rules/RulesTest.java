@@ -98,7 +98,11 @@ class RulesTest {
                 planted("cnpg.pooler", "metadata.name", CLUSTER + "---\n" + POOLER.replace("name: pg-pooler-rw", "name: pg")),
                 planted("cnpg.pooler", "spec.pgbouncer.authQuerySecret.name", CLUSTER + "---\n" + POOLER.replace("poolMode: transaction", "poolMode: transaction\n    authQuery: SELECT 1")),
                 planted("cnpg.cluster-reference", "spec.cluster.name", CLUSTER + "---\n" + POOLER.replace("name: pg\n", "name: pg-main\n")),
-                planted("pooler.pool-size", "spec.pgbouncer.parameters.default_pool_size", CLUSTER + "---\n" + POOLER.replace("\"20\"", "\"50\"")));
+                planted("pooler.pool-size", "spec.pgbouncer.parameters.default_pool_size", CLUSTER + "---\n" + POOLER.replace("\"20\"", "\"50\"")),
+                // 88 of 97 slots: no room for the two auth_query connections and the instance manager's
+                planted("pooler.pool-size", "spec.pgbouncer.parameters.default_pool_size", CLUSTER + "---\n" + POOLER.replace("\"20\"", "\"44\"")),
+                planted("pooler.pool-size", "spec.pgbouncer.parameters.max_db_connections", CLUSTER + "---\n"
+                        + POOLER.replace("default_pool_size: \"20\"", "default_pool_size: \"20\"\n      max_db_connections: \"60\"")));
     }
 
     private static Arguments planted(String rule, String field, String yaml) {
