@@ -50,7 +50,8 @@ final class MonitoringResolver {
                 postgres.synchronous().dataDurability().equals(REQUIRED_DURABILITY), backup,
                 SlotRetentionThreshold.keepBytes(postgres.parameters()), thresholds(t),
                 t.text("/monitoring/runbookBaseUrl"), deployments(postgres.operator()),
-                postgres.storage().storageClass().allowVolumeExpansion());
+                postgres.storage().storageClass().allowVolumeExpansion(),
+                postgres.storage().storageClass().zoneRedundant());
         boolean azureManaged = prometheus.equals("azure-managed");
         LabelLimits limits = azureManaged ? AZURE_LABEL_LIMITS : null;
         List<ResolvedAlert> resolved = alerts.resolve(ctx);

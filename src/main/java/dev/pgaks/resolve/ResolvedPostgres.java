@@ -37,6 +37,11 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
         public String reclaimPolicy() {
             return retainDisks ? "Retain" : "Delete";
         }
+
+        /** ZRS disks attach in every zone of the region, so a volume does not pin its pod to a zone. */
+        public boolean zoneRedundant() {
+            return parameters.stream().anyMatch(p -> p.name().equals("skuName") && p.value().endsWith("_ZRS"));
+        }
     }
 
     public record Parameter(String name, String value) {}
