@@ -96,6 +96,8 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
     public static final String OPERATOR_CHART = "cloudnative-pg";
     /** The Barman Cloud plugin's Helm chart. */
     public static final String PLUGIN_CHART = "plugin-barman-cloud";
+    /** cert-manager's Helm chart, which the plugin's certificates need. */
+    public static final String CERT_MANAGER_CHART = "cert-manager";
 
     /** Node selector and toleration that put add-on pods on the AKS system pool. */
     public record SystemPlacement(String nodeLabelKey, String nodeLabelValue, String tolerationKey) {}
