@@ -81,7 +81,7 @@ final class MonitoringResolver {
                         majorVersion(postgres) >= 15, majorVersion(postgres) >= 17,
                         "^" + cluster + POD_SELECTOR_SUFFIX, HA_SLOT_PREFIX),
                 new ResolvedDashboard(dashboardUid(aks, postgres), "CloudNativePG " + postgres.namespace() + "/" + cluster,
-                        "monitoring/dashboards/" + cluster + ".json", cluster + "-dashboard",
+                        ResolvedDashboard.fileFor(cluster), cluster + "-dashboard",
                         "label_values(cnpg_collector_up{namespace=\"" + postgres.namespace() + "\", cnpg_cluster=\""
                                 + cluster + "\"}, cluster)",
                         dashboard.panels(ctx)),
