@@ -4,7 +4,11 @@
      read by the instance manager through the Cluster's spec.monitoring.customQueriesConfigMap; the logical
      replication alerts need its metrics. One change: pid is 0, not NULL, without a worker, because CNPG exports
      NULL as NaN and NaN == 0 is false, which silenced the "stopped" alerts exactly when the apply worker was gone.
-     pgaks_physical_standbys and pgaks_replication_slots are pgaks' own, for the HA, synchronous and slot alerts. -->
+     Two more: pg_subscription is a shared catalog, so without the subdbid filter every database reported every
+     subscription under its own datname; and it runs on the primary only, where subscriptions apply (on standbys
+     pid is 0 and the lags NULL).
+     pgaks_physical_standbys, pgaks_replication_slots and pgaks_connections are pgaks' own, for the HA, synchronous,
+     slot and connection alerts. -->
 # ${spec.header?no_esc}
 apiVersion: v1
 kind: ConfigMap
@@ -18,6 +22,7 @@ metadata:
 data:
   ${q.key}: |
     pg_stat_subscription:
+      primary: true
       query: |
         SELECT current_database() AS datname
              , s.oid AS subid
@@ -58,6 +63,7 @@ data:
 <#if q.subscriptionStats>
         LEFT JOIN pg_stat_subscription_stats sss ON s.oid = sss.subid
 </#if>
+        WHERE s.subdbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())
         ;
       target_databases: ["*"]
       metrics:
@@ -163,4 +169,13 @@ data:
             usage: GAUGE
         - at_risk:
             description: 1 when the slot retains more than max_slot_wal_keep_size (unreserved) or lost WAL it needs (lost)
+            usage: GAUGE
+    pgaks_connections:
+      query: |
+        SELECT count(*) AS client_backends
+        FROM pg_catalog.pg_stat_activity
+        WHERE backend_type = 'client backend'
+      metrics:
+        - client_backends:
+            description: Client connections, which max_connections limits (not walsenders or background workers)
             usage: GAUGE

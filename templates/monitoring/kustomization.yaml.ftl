@@ -1,6 +1,6 @@
 <#-- item: Observability.Kustomization -->
 # ${spec.header?no_esc}
-# No namespace transformer: the PodMonitors live in two namespaces (database and operator), each set in its object.
+# No namespace transformer: the objects live in several namespaces (database, operator, cert-manager, kube-system), each set in its object.
 apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:

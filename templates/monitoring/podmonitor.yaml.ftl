@@ -21,6 +21,11 @@ spec:
 </#list>
   podMetricsEndpoints:
     - port: ${item.port}
+<#if item.honorLabels>
+      # cert-manager labels each certificate metric with the Certificate's namespace; without honorLabels the
+      # scrape's own namespace (cert-manager) would replace it and the alerts' namespace filter would match nothing.
+      honorLabels: true
+</#if>
 <#if item.clusterLabel?has_content>
       # Alerts and the dashboard select on cnpg_cluster. The exporter's own `cluster` label (cnpg_collector_up,
       # cnpg_collector_postgres_version) holds the CNPG cluster name, which clashes with the `cluster` label Azure

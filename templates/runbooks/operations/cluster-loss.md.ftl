@@ -55,8 +55,28 @@ recovery in another region, choose a geo-redundant `backup.storageSku`.
    name, so the old archive stays intact as the source). Without `targetTime` it replays to the last archived WAL:
    commits not yet archived when the cluster was lost are gone.
 
-5. Point clients at the new cluster's read-write service and Secret (restore runbook, step 7), and re-import the
-   dashboard and alert rules with the new cluster's name.
+5. Point clients at the new cluster's read-write service and Secret (restore runbook, step 7); the restore runbook's
+   step 5 applies the new cluster's `monitoring/` and dashboard.
+
+6. Remove the lost cluster's alerts. Deploying this tree's `infra/` in step 2 recreated the alert rule groups of
+   `${cluster}`, which no longer exists: they page `CNPGClusterOffline` until they are gone.
+<#if spec.monitoring.azureManagedPrometheus()>
+
+   ```bash
+<#list spec.monitoring.clusterRuleGroups() as group>
+   az alerts-management prometheus-rule-group delete --name ${group.name} --resource-group ${rg}
+</#list>
+   ```
+<#else>
+   Do not apply this tree's `monitoring/` on the new AKS cluster (its PrometheusRule `${spec.monitoring.ruleGroupName}`
+   watches `${cluster}`); if you did:
+
+   ```bash
+   kubectl delete prometheusrule ${spec.monitoring.ruleGroupName} --namespace ${ns} --ignore-not-found
+   ```
+</#if>
+
+<@restoreWindowAlerts name="the recovered cluster"/>
 
 ## The region is lost
 

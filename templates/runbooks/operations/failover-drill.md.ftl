@@ -123,7 +123,8 @@ with what the new primary holds:
 
 ```bash
 kubectl logs ${ops.drillWriterName} --namespace ${ns} | awk '$1 == "ack" {print $2}' | sort > drill-acked.txt
-kubectl cnpg psql ${cluster} --namespace ${ns} -- ${p.bootstrap.database} -tA -c 'SELECT id FROM ${ops.drillTable}' | sort > drill-stored.txt
+# No TTY (it would end every line in CR, so no ID would match) and no pager (it would wait for a key).
+kubectl cnpg psql ${cluster} --namespace ${ns} --tty=false --stdin=false -- ${p.bootstrap.database} -tA -P pager=off -c 'SELECT id FROM ${ops.drillTable}' | sort > drill-stored.txt
 echo "acknowledged: $(wc -l < drill-acked.txt), missing after failover: $(comm -23 drill-acked.txt drill-stored.txt | wc -l)"
 comm -23 drill-acked.txt drill-stored.txt
 ```
@@ -135,6 +136,14 @@ diagnostics (`runbooks/operations/diagnostics.md`) and report it.
 The missing IDs are the acknowledged writes this failover lost; record the number with the RTO.
 </#if>
 Check that the old primary rejoined as a standby: `kubectl cnpg status ${cluster} --namespace ${ns}`.
+
+Check that the cluster never had two primaries during the drill: no `CNPGClusterMultiplePrimaries` alert fired, and
+this query, run over the drill's window in Prometheus or Grafana, returns 1 (a killed primary's stale series counted
+next to the new primary's would show 2):
+
+```promql
+max_over_time((count(cnpg_pg_replication_in_recovery{namespace="${ns}", cnpg_cluster="${cluster}"} == 0))[30m:30s])
+```
 
 ## 5. Node and zone loss
 

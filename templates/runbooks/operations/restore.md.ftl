@@ -12,6 +12,7 @@
 <#assign restoredRw = p.readWriteService>
 <#assign restoredSecret = p.bootstrap.secretName>
 <#assign restoredTree = L.treeDir>
+<#assign restoredDashboard = spec.monitoring.dashboard.file>
 <#else>
 <#assign src = cluster>
 <#assign srcCredential = spec.azure.federatedCredentialName>
@@ -24,6 +25,7 @@
 <#assign restoredRw = ops.restoreReadWriteService>
 <#assign restoredSecret = ops.restoreAppSecret>
 <#assign restoredTree = L.restoreTreeDir>
+<#assign restoredDashboard = ops.restoreDashboardFile()>
 </#if>
 <!-- ${spec.header} -->
 # Restore: point-in-time recovery into a new cluster
@@ -125,6 +127,23 @@ kubectl apply -k ${sh.quote(restoredTree)}/k8s/
 kubectl wait cluster/${restored} --namespace ${ns} --for=condition=Ready --timeout=60m
 kubectl cnpg status ${restored} --namespace ${ns}
 ```
+
+Then monitor it: its tree's `monitoring/` scrapes `${restored}` (the source's PodMonitor selects only `${src}`)<#if !spec.monitoring.azureManagedPrometheus()> and holds its alert rules</#if><#if spec.monitoring.grafana == "azure-managed">, and its dashboard is imported into Grafana</#if>:
+
+```bash
+kubectl apply -k ${sh.quote(restoredTree)}/monitoring/
+<#if spec.monitoring.grafana == "azure-managed">
+az grafana dashboard import --name ${sh.quote(spec.azure.grafanaName)} --resource-group ${rg} \
+  --definition ${sh.quote(restoredTree)}/${restoredDashboard} --overwrite true
+</#if>
+```
+<#if spec.monitoring.azureManagedPrometheus()>
+
+Its alert rule groups come with the new tree's `infra/` (step 4); with only the credential created, deploy that
+`infra/` now, or `${restored}` has no alerts.
+</#if>
+
+<@restoreWindowAlerts name="`" + restored + "`" cluster=restored/>
 
 ## 6. Check the data
 

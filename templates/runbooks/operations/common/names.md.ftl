@@ -33,3 +33,28 @@ done < ${name}-volumes.tsv
 Local NVMe volumes (StorageClass `${p.storage.storageClassName}`, reclaim policy Delete) go with their claims: nothing is left on the nodes.
 </#if>
 </#macro>
+<#-- The alerts of a cluster that is being recovered that fire on their own while it comes up, and why. -->
+<#-- name: how the text calls the cluster; cluster: its name for commands, empty when not known yet. -->
+<#macro restoreWindowAlerts name cluster="">
+<#assign rendered = spec.monitoring.alerts?map(a -> a.name)>
+While ${name} is being restored and its standbys clone, these of its alerts are expected and clear by themselves:
+
+- `CNPGClusterOffline` (an outage severity): no instance reports metrics until the recovery job finishes and the first
+  instance starts, so it fires if the rule groups exist before then.
+<#if rendered?seq_contains("CNPGClusterHACritical")>
+- `CNPGClusterHACritical`<#if rendered?seq_contains("CNPGClusterHAWarning")>, then `CNPGClusterHAWarning`</#if>: the
+  standbys are cloned from the new primary after it is promoted.
+</#if>
+<#if rendered?seq_contains("CNPGClusterNoSynchronousStandby")>
+- `CNPGClusterNoSynchronousStandby`: until a standby streams in sync<#if p.synchronous.dataDurability == "required">; commits of the new primary wait until then</#if>.
+</#if>
+<#if rendered?seq_contains("CNPGClusterNoBackupYet")>
+- `CNPGClusterNoBackupYet` fires only when no base backup finished within the backup allowance after the cluster
+  started: take the first one as soon as the cluster is Ready instead of waiting for the schedule<#if cluster?has_content>
+  (`kubectl cnpg backup ${cluster} --namespace ${ns} --method plugin --plugin-name barman-cloud.cloudnative-pg.io`)<#else>
+  (`kubectl cnpg backup` with `--method plugin`, as in `runbooks/CNPGClusterNoBackupYet.md`)</#if>.
+  `CNPGClusterBackupTooOld` does not fire before the first backup.
+</#if>
+
+Any other alert of ${name} is not part of the restore: follow its runbook.
+</#macro>

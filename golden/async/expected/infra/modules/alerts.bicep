@@ -75,27 +75,6 @@ resource ruleGroup0 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01'
         }
       }
       {
-        alert: 'CNPGClusterHighReplicationLag'
-        enabled: true
-        expression: 'max by (namespace, application_name) (\n  cnpg_pg_stat_replication_replay_lag_seconds{namespace="cnpg-database", cnpg_cluster="pg-analytics"}\n) > 1'
-        for: 'PT5M'
-        severity: 2
-        labels: {
-          severity: 'warning'
-          namespace: 'cnpg-database'
-          cnpg_cluster: 'pg-analytics'
-        }
-        annotations: {
-          summary: 'CNPG cluster cnpg-database/pg-analytics primary reports high replay lag for a standby.'
-          description: 'The primary of CloudNativePG cluster cnpg-database/pg-analytics reports a replay lag of {{ \$value | humanizeDuration }}\nfor standby {{ \$labels.application_name }} (warning above 1s).'
-          runbook_url: 'runbooks/CNPGClusterHighReplicationLag.md'
-        }
-        resolveConfiguration: {
-          autoResolved: true
-          timeToResolve: 'PT10M'
-        }
-      }
-      {
         alert: 'CNPGInstanceMetricsAbsent'
         enabled: true
         expression: 'up{namespace="cnpg-database", cnpg_cluster="pg-analytics"} == 0'
@@ -203,7 +182,7 @@ resource ruleGroup0 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01'
       {
         alert: 'CNPGClusterZoneSpreadWarning'
         enabled: true
-        expression: 'count(\n  count by (label_topology_kubernetes_io_zone) (\n    kube_pod_info{namespace="cnpg-database", pod=~"pg-analytics-([1-9][0-9]*)\$", node!=""}\n    * on(node, instance) group_left(label_topology_kubernetes_io_zone)\n      kube_node_labels{label_topology_kubernetes_io_zone!=""}\n  )\n) < count(kube_pod_info{namespace="cnpg-database", pod=~"pg-analytics-([1-9][0-9]*)\$", node!=""}) < 3\nand on() (\n  count(\n    kube_pod_info{namespace="cnpg-database", pod=~"pg-analytics-([1-9][0-9]*)\$", node!=""}\n    * on(node, instance) group_left() kube_node_labels{label_topology_kubernetes_io_zone!=""}\n  )\n  == count(kube_pod_info{namespace="cnpg-database", pod=~"pg-analytics-([1-9][0-9]*)\$", node!=""})\n)'
+        expression: 'count(\n  count by (label_topology_kubernetes_io_zone) (\n    kube_pod_info{namespace="cnpg-database", pod=~"pg-analytics-([1-9][0-9]*)\$", node!=""}\n    * on(node, instance) group_left(label_topology_kubernetes_io_zone)\n      kube_node_labels{label_topology_kubernetes_io_zone!=""}\n  )\n) < count(kube_pod_info{namespace="cnpg-database", pod=~"pg-analytics-([1-9][0-9]*)\$", node!=""}) < 3 > 1\nand on() (\n  count(\n    kube_pod_info{namespace="cnpg-database", pod=~"pg-analytics-([1-9][0-9]*)\$", node!=""}\n    * on(node, instance) group_left() kube_node_labels{label_topology_kubernetes_io_zone!=""}\n  )\n  == count(kube_pod_info{namespace="cnpg-database", pod=~"pg-analytics-([1-9][0-9]*)\$", node!=""})\n)'
         for: 'PT5M'
         severity: 2
         labels: {
@@ -409,7 +388,7 @@ resource ruleGroup1 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01'
       {
         alert: 'CNPGClusterHighConnectionsWarning'
         enabled: true
-        expression: 'sum by (namespace, pod) (cnpg_backends_total{namespace="cnpg-database", cnpg_cluster="pg-analytics"})\n/ max by (namespace, pod) (cnpg_pg_settings_setting{name="max_connections", namespace="cnpg-database", cnpg_cluster="pg-analytics"})\n* 100 > 80 <= 95'
+        expression: 'max by (namespace, pod) (cnpg_pgaks_connections_client_backends{namespace="cnpg-database", cnpg_cluster="pg-analytics"})\n/ max by (namespace, pod) (cnpg_pg_settings_setting{name="max_connections", namespace="cnpg-database", cnpg_cluster="pg-analytics"})\n* 100 > 80 <= 95'
         for: 'PT5M'
         severity: 2
         labels: {
@@ -430,7 +409,7 @@ resource ruleGroup1 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01'
       {
         alert: 'CNPGClusterHighConnectionsCritical'
         enabled: true
-        expression: '(\n  sum by (namespace, pod) (cnpg_backends_total{namespace="cnpg-database", cnpg_cluster="pg-analytics"})\n  / max by (namespace, pod) (cnpg_pg_settings_setting{name="max_connections", namespace="cnpg-database", cnpg_cluster="pg-analytics"})\n  * 100 > 95\n)\nunless on(namespace, pod) (\n  sum by (namespace, pod) (cnpg_backends_total{namespace="cnpg-database", cnpg_cluster="pg-analytics"})\n  >= on(namespace, pod) (\n    max by (namespace, pod) (cnpg_pg_settings_setting{name="max_connections", namespace="cnpg-database", cnpg_cluster="pg-analytics"})\n    - on(namespace, pod)\n    sum by (namespace, pod) (cnpg_pg_settings_setting{name=~"superuser_reserved_connections|reserved_connections", namespace="cnpg-database", cnpg_cluster="pg-analytics"})\n  )\n)'
+        expression: '(\n  max by (namespace, pod) (cnpg_pgaks_connections_client_backends{namespace="cnpg-database", cnpg_cluster="pg-analytics"})\n  / max by (namespace, pod) (cnpg_pg_settings_setting{name="max_connections", namespace="cnpg-database", cnpg_cluster="pg-analytics"})\n  * 100 > 95\n)\nunless on(namespace, pod) (\n  max by (namespace, pod) (cnpg_pgaks_connections_client_backends{namespace="cnpg-database", cnpg_cluster="pg-analytics"})\n  >= on(namespace, pod) (\n    max by (namespace, pod) (cnpg_pg_settings_setting{name="max_connections", namespace="cnpg-database", cnpg_cluster="pg-analytics"})\n    - on(namespace, pod)\n    sum by (namespace, pod) (cnpg_pg_settings_setting{name=~"superuser_reserved_connections|reserved_connections", namespace="cnpg-database", cnpg_cluster="pg-analytics"})\n  )\n)'
         for: 'PT5M'
         severity: 1
         labels: {
@@ -556,7 +535,7 @@ resource ruleGroup1 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01'
       {
         alert: 'CNPGClusterConnectionsExhausted'
         enabled: true
-        expression: 'sum by (namespace, pod) (cnpg_backends_total{namespace="cnpg-database", cnpg_cluster="pg-analytics"})\n>= on(namespace, pod) (\n  max by (namespace, pod) (cnpg_pg_settings_setting{name="max_connections", namespace="cnpg-database", cnpg_cluster="pg-analytics"})\n  - on(namespace, pod)\n  sum by (namespace, pod) (cnpg_pg_settings_setting{name=~"superuser_reserved_connections|reserved_connections", namespace="cnpg-database", cnpg_cluster="pg-analytics"})\n)'
+        expression: 'max by (namespace, pod) (cnpg_pgaks_connections_client_backends{namespace="cnpg-database", cnpg_cluster="pg-analytics"})\n>= on(namespace, pod) (\n  max by (namespace, pod) (cnpg_pg_settings_setting{name="max_connections", namespace="cnpg-database", cnpg_cluster="pg-analytics"})\n  - on(namespace, pod)\n  sum by (namespace, pod) (cnpg_pg_settings_setting{name=~"superuser_reserved_connections|reserved_connections", namespace="cnpg-database", cnpg_cluster="pg-analytics"})\n)'
         for: 'PT2M'
         severity: 0
         labels: {
@@ -566,7 +545,7 @@ resource ruleGroup1 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01'
         }
         annotations: {
           summary: 'CNPG cluster cnpg-database/pg-analytics instance refuses new application connections.'
-          description: 'Instance {{ \$labels.pod }} of CloudNativePG cluster cnpg-database/pg-analytics has {{ \$value }} backends, all\nnon-reserved connection slots of max_connections are in use.'
+          description: 'Instance {{ \$labels.pod }} of CloudNativePG cluster cnpg-database/pg-analytics has {{ \$value }} client backends, all\nnon-reserved connection slots of max_connections are in use.'
           runbook_url: 'runbooks/CNPGClusterConnectionsExhausted.md'
         }
         resolveConfiguration: {
@@ -742,7 +721,7 @@ resource ruleGroup2 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01'
       {
         alert: 'CNPGClusterBackupTooOld'
         enabled: true
-        expression: 'time() - max by (namespace) (\n  barman_cloud_cloudnative_pg_io_last_available_backup_timestamp{namespace="cnpg-database", cnpg_cluster="pg-analytics"}\n) > 26 * 3600'
+        expression: 'time() - max by (namespace) (\n  barman_cloud_cloudnative_pg_io_last_available_backup_timestamp{namespace="cnpg-database", cnpg_cluster="pg-analytics"} > 0\n) > 26 * 3600'
         for: 'PT10M'
         severity: 1
         labels: {
@@ -754,6 +733,27 @@ resource ruleGroup2 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01'
           summary: 'The last successful backup of CNPG cluster cnpg-database/pg-analytics is too old.'
           description: 'The last successful base backup of CloudNativePG cluster cnpg-database/pg-analytics is {{ \$value | humanizeDuration }} old;\nthe backup schedule allows at most 26h.'
           runbook_url: 'runbooks/CNPGClusterBackupTooOld.md'
+        }
+        resolveConfiguration: {
+          autoResolved: true
+          timeToResolve: 'PT10M'
+        }
+      }
+      {
+        alert: 'CNPGClusterNoBackupYet'
+        enabled: true
+        expression: 'time() - min by (namespace) (cnpg_pg_postmaster_start_time{namespace="cnpg-database", cnpg_cluster="pg-analytics"})\n  > 26 * 3600\nunless on(namespace)\nmax by (namespace) (barman_cloud_cloudnative_pg_io_last_available_backup_timestamp{namespace="cnpg-database", cnpg_cluster="pg-analytics"}) > 0'
+        for: 'PT10M'
+        severity: 1
+        labels: {
+          severity: 'critical'
+          namespace: 'cnpg-database'
+          cnpg_cluster: 'pg-analytics'
+        }
+        annotations: {
+          summary: 'CNPG cluster cnpg-database/pg-analytics has no base backup yet.'
+          description: 'CloudNativePG cluster cnpg-database/pg-analytics has run for {{ \$value | humanizeDuration }} without a single\nsuccessful base backup; the backup schedule allows at most 26h.'
+          runbook_url: 'runbooks/CNPGClusterNoBackupYet.md'
         }
         resolveConfiguration: {
           autoResolved: true
@@ -1037,6 +1037,26 @@ resource ruleGroup4 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01'
           summary: 'A certificate in cnpg-system expires in less than 14 days.'
           description: 'cert-manager certificate {{ \$labels.name }} in namespace cnpg-system expires in {{ \$value | humanizeDuration }};\ncert-manager renews certificates well before that, so renewal is failing.'
           runbook_url: 'runbooks/CNPGCertificateExpiringSoon.md'
+        }
+        resolveConfiguration: {
+          autoResolved: true
+          timeToResolve: 'PT10M'
+        }
+      }
+      {
+        alert: 'CNPGCertificateMetricsAbsent'
+        enabled: true
+        expression: '(count(certmanager_certificate_expiration_timestamp_seconds{namespace="cnpg-system"}) or on() vector(0)) == 0\nand on() sum(kube_deployment_status_replicas_available{namespace="cnpg-system", deployment="plugin-barman-cloud"}) > 0'
+        for: 'PT30M'
+        severity: 2
+        labels: {
+          severity: 'warning'
+          namespace: 'cnpg-system'
+        }
+        annotations: {
+          summary: 'cert-manager reports no certificates in cnpg-system.'
+          description: 'The Barman Cloud plugin runs in cnpg-system, but no cert-manager certificate metrics arrive for that\nnamespace: CNPGCertificateExpiringSoon is blind.'
+          runbook_url: 'runbooks/CNPGCertificateMetricsAbsent.md'
         }
         resolveConfiguration: {
           autoResolved: true

@@ -32,10 +32,14 @@ public final class Observability implements OutputFamily {
         if (monitoring.hasPoolerPodMonitor()) {
             podMonitors.add(monitoring.poolerPodMonitor());
         }
+        if (monitoring.hasCertManagerPodMonitor()) {
+            podMonitors.add(monitoring.certManagerPodMonitor());
+        }
         for (ResolvedMonitoring.PodMonitor podMonitor : podMonitors) {
             files.add(new PlannedFile(FOLDER + "podmonitor-" + podMonitor.name() + ".yaml", "monitoring/podmonitor.yaml.ftl", podMonitor));
         }
         if (monitoring.azureManagedPrometheus()) {
+            files.add(PlannedFile.of(FOLDER + "ama-metrics-settings-configmap.yaml", "monitoring/ama-metrics-settings-configmap.yaml.ftl"));
             files.add(PlannedFile.of("infra/modules/alerts.bicep", "infra/modules/alerts.bicep.ftl"));
         } else {
             files.add(PlannedFile.of(FOLDER + "prometheus-rules.yaml", "monitoring/prometheus-rules.yaml.ftl"));

@@ -47,6 +47,11 @@ public final class AlertCatalog {
     private static final Pattern NUMBER = Pattern.compile("[0-9]+(\\.[0-9]+)?");
     /** Prometheus instance pods are named {@code <cluster>-<n>}; Jobs such as {@code <cluster>-1-initdb} must not match. */
     private static final String POD_SELECTOR_SUFFIX = "-([1-9][0-9]*)$";
+    /**
+     * The {@code application_name} of this cluster's standbys in {@code pg_stat_replication} (instance names); logical
+     * subscribers and base backups use other names. PromQL anchors the regex.
+     */
+    private static final String STANDBY_NAME_SUFFIX = "-[1-9][0-9]*";
     /** An instance's PVCs: data {@code <pod>}, WAL {@code <pod>-wal}, tablespaces {@code <pod>-tbs-<name>}. */
     private static final String PVC_SELECTOR_SUFFIX = "-([1-9][0-9]*)(-wal|-tbs-.+)?";
 
@@ -165,6 +170,7 @@ public final class AlertCatalog {
         values.put("cluster", ctx.cluster());
         values.put("podSelector", ctx.cluster() + POD_SELECTOR_SUFFIX);
         values.put("pvcSelector", ctx.cluster() + PVC_SELECTOR_SUFFIX);
+        values.put("standbyNames", ctx.cluster() + STANDBY_NAME_SUFFIX);
         values.put("operatorNamespace", ctx.operatorNamespace());
         values.put("operatorDeployment", ctx.deployments().operator());
         values.put("zoneCount", Integer.toString(ctx.zoneCount()));
@@ -213,6 +219,10 @@ public final class AlertCatalog {
             case "fixed-storage" -> !ctx.expandableStorage();
             case "synchronous" -> ctx.synchronous();
             case "durability-required" -> ctx.synchronous() && ctx.durabilityRequired();
+            case "durability-preferred" -> ctx.synchronous() && !ctx.durabilityRequired();
+            case "three-zones" -> ctx.zoneCount() > 2;
+            case "zonal-storage" -> ctx.expandableStorage() && !ctx.zoneRedundantStorage();
+            case "zone-redundant-storage" -> ctx.zoneRedundantStorage();
             case "ha" -> ctx.highAvailability();
             case "several-standbys" -> ctx.severalStandbys();
             case "backup" -> ctx.backup();

@@ -16,10 +16,12 @@ import java.util.Objects;
  *                            relative links
  * @param deployments         the Deployments of the rendered Helm releases in {@code operatorNamespace}
  * @param expandableStorage   whether the instances' volumes can grow (Azure disks); local NVMe volumes cannot
+ * @param zoneRedundantStorage whether the volumes attach in every zone (ZRS disks), so they do not pin a pod's zone
  */
 public record AlertContext(String namespace, String cluster, String operatorNamespace, int zoneCount, int instances,
                            int synchronousNumber, boolean durabilityRequired, boolean backup, long slotWalKeepBytes, Map<String, String> thresholds,
-                           String runbookBaseUrl, Deployments deployments, boolean expandableStorage) {
+                           String runbookBaseUrl, Deployments deployments, boolean expandableStorage,
+                           boolean zoneRedundantStorage) {
     public AlertContext {
         Objects.requireNonNull(namespace, "namespace");
         Objects.requireNonNull(cluster, "cluster");
@@ -27,6 +29,15 @@ public record AlertContext(String namespace, String cluster, String operatorName
         Objects.requireNonNull(runbookBaseUrl, "runbookBaseUrl");
         Objects.requireNonNull(deployments, "deployments");
         thresholds = Map.copyOf(thresholds == null ? Map.of() : thresholds);
+    }
+
+    /** Zonal (LRS) volumes when expandable: Azure's default disks, which pin a pod to the zone they were created in. */
+    public AlertContext(String namespace, String cluster, String operatorNamespace, int zoneCount, int instances,
+                        int synchronousNumber, boolean durabilityRequired, boolean backup, long slotWalKeepBytes,
+                        Map<String, String> thresholds, String runbookBaseUrl, Deployments deployments,
+                        boolean expandableStorage) {
+        this(namespace, cluster, operatorNamespace, zoneCount, instances, synchronousNumber, durabilityRequired, backup,
+                slotWalKeepBytes, thresholds, runbookBaseUrl, deployments, expandableStorage, false);
     }
 
     /**

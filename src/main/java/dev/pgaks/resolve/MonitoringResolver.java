@@ -17,6 +17,14 @@ final class MonitoringResolver {
     static final String OPERATOR_POD_MONITOR_API = "monitoring.coreos.com/v1";
     /** The container port the instance manager (9187), the operator (8080) and PgBouncer (9127) name {@code metrics}. */
     private static final String METRICS_PORT = "metrics";
+    /** The cert-manager chart's controller Deployment names its metrics port (9402) {@code http-metrics}. */
+    private static final String CERT_MANAGER_METRICS_PORT = "http-metrics";
+    /**
+     * The cert-manager chart's controller pod labels; its cainjector and webhook pods are named after themselves and
+     * export no certificate metrics.
+     */
+    private static final List<Label> CERT_MANAGER_CONTROLLER = List.of(new Label("app.kubernetes.io/name", "cert-manager"),
+            new Label("app.kubernetes.io/component", "controller"));
     /** Grafana dashboard uids are at most 40 characters. */
     private static final int UID_LENGTH = 40;
     private static final int UID_HASH_LENGTH = 8;
@@ -50,7 +58,8 @@ final class MonitoringResolver {
                 postgres.synchronous().dataDurability().equals(REQUIRED_DURABILITY), backup,
                 SlotRetentionThreshold.keepBytes(postgres.parameters()), thresholds(t),
                 t.text("/monitoring/runbookBaseUrl"), deployments(postgres.operator()),
-                postgres.storage().storageClass().allowVolumeExpansion());
+                postgres.storage().storageClass().allowVolumeExpansion(),
+                postgres.storage().storageClass().zoneRedundant());
         boolean azureManaged = prometheus.equals("azure-managed");
         LabelLimits limits = azureManaged ? AZURE_LABEL_LIMITS : null;
         List<ResolvedAlert> resolved = alerts.resolve(ctx);
@@ -72,14 +81,23 @@ final class MonitoringResolver {
                         majorVersion(postgres) >= 15, majorVersion(postgres) >= 17,
                         "^" + cluster + POD_SELECTOR_SUFFIX, HA_SLOT_PREFIX),
                 new ResolvedDashboard(dashboardUid(aks, postgres), "CloudNativePG " + postgres.namespace() + "/" + cluster,
-                        "monitoring/dashboards/" + cluster + ".json", cluster + "-dashboard",
+                        ResolvedDashboard.fileFor(cluster), cluster + "-dashboard",
                         "label_values(cnpg_collector_up{namespace=\"" + postgres.namespace() + "\", cnpg_cluster=\""
                                 + cluster + "\"}, cluster)",
                         dashboard.panels(ctx)),
                 postgres.pooler().enabled()
                         ? new PodMonitor(postgres.pooler().name(), postgres.namespace(), METRICS_PORT,
                                 List.of(new Label("cnpg.io/poolerName", postgres.pooler().name())), "", "", limits)
-                        : null);
+                        : null,
+                certManagerPodMonitor(postgres.operator(), limits),
+                azureManaged ? KubeStateKeepList.of(resolved) : List.of());
+    }
+
+    private static PodMonitor certManagerPodMonitor(ResolvedPostgres.Operator operator, LabelLimits limits) {
+        return operator.releases().stream().filter(r -> r.chart().equals(ResolvedPostgres.CERT_MANAGER_CHART)).findFirst()
+                .map(r -> new PodMonitor(r.release(), r.namespace(), CERT_MANAGER_METRICS_PORT, CERT_MANAGER_CONTROLLER,
+                        "", "", limits, true))
+                .orElse(null);
     }
 
     private static AlertContext.Deployments deployments(ResolvedPostgres.Operator operator) {

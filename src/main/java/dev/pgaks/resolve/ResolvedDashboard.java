@@ -15,6 +15,11 @@ import java.util.List;
 public record ResolvedDashboard(String uid, String title, String file, String configMapName, String clusterVariable,
                                 List<Panel> panels) {
 
+    /** Where a cluster's dashboard is rendered, relative to its tree: named after the cluster. */
+    public static String fileFor(String cluster) {
+        return "monitoring/dashboards/" + cluster + ".json";
+    }
+
     /**
      * A row header ({@code type} {@code row}, no queries) or a visualisation with its queries.
      *

@@ -15,12 +15,18 @@ import java.util.List;
  *                             group comes last
  * @param actionGroup          the Azure action group alerts notify; absent ({@code null}) without an alert email
  * @param poolerPodMonitor     scrapes the PgBouncer pods; absent ({@code null}) without a pooler
+ * @param certManagerPodMonitor scrapes the cert-manager controller, whose certificate metrics the certificate
+ *                             alerts read; absent ({@code null}) when cert-manager is not installed
+ * @param kubeStateKeepList    kube-state-metrics series the rules read, for the {@code kubestate} keep list of Azure
+ *                             managed Prometheus ({@code ama-metrics-settings-configmap}); empty for the Prometheus
+ *                             Operator, which keeps every series
  */
 public record ResolvedMonitoring(String prometheus, String grafana, String alertEmail, List<String> grafanaAdminPrincipalIds,
                                  String runbookBaseUrl, String podMonitorApiVersion, PodMonitor clusterPodMonitor,
                                  PodMonitor operatorPodMonitor, List<ResolvedAlert> alerts, String ruleGroupName,
                                  List<RuleGroup> ruleGroups, ActionGroup actionGroup, CustomQueries customQueries,
-                                 ResolvedDashboard dashboard, PodMonitor poolerPodMonitor) {
+                                 ResolvedDashboard dashboard, PodMonitor poolerPodMonitor,
+                                 PodMonitor certManagerPodMonitor, List<String> kubeStateKeepList) {
 
     public boolean azureManagedPrometheus() {
         return prometheus.equals("azure-managed");
@@ -32,6 +38,15 @@ public record ResolvedMonitoring(String prometheus, String grafana, String alert
 
     public boolean hasPoolerPodMonitor() {
         return poolerPodMonitor != null;
+    }
+
+    /** The keep list as the add-on's setting reads it: a regex of alternatives. */
+    public String kubeStateKeepRegex() {
+        return String.join("|", kubeStateKeepList);
+    }
+
+    public boolean hasCertManagerPodMonitor() {
+        return certManagerPodMonitor != null;
     }
 
     /** The rule groups evaluated for the CNPG cluster itself, without the operator's. */
@@ -51,9 +66,16 @@ public record ResolvedMonitoring(String prometheus, String grafana, String alert
      *                     (as a Prometheus meta label) and loses the exporter's own {@code cluster} label when it
      *                     holds {@code clusterName}: {@code cluster} is the AKS cluster in Azure managed Prometheus
      * @param labelLimits  the limits Azure managed Prometheus asks its PodMonitors to set; {@code null} elsewhere
+     * @param honorLabels  keep the target's own labels over the scrape's: cert-manager's {@code namespace} label is the
+     *                     Certificate's, which would otherwise become {@code exported_namespace}
      */
     public record PodMonitor(String name, String namespace, String port, List<Label> matchLabels, String clusterLabel,
-                             String clusterName, LabelLimits labelLimits) {
+                             String clusterName, LabelLimits labelLimits, boolean honorLabels) {
+        public PodMonitor(String name, String namespace, String port, List<Label> matchLabels, String clusterLabel,
+                          String clusterName, LabelLimits labelLimits) {
+            this(name, namespace, port, matchLabels, clusterLabel, clusterName, labelLimits, false);
+        }
+
         public PodMonitor(String name, String namespace, String port, List<Label> matchLabels) {
             this(name, namespace, port, matchLabels, "", "", null);
         }

@@ -39,6 +39,11 @@ public record ResolvedOperations(TreeLayout layout, boolean zeroDataLossFailover
     public record Source(String cluster, String serverName, String federatedCredentialName, String objectStoreName,
                          String scheduledBackupName, String ruleGroupName, List<String> azureRuleGroupNames) {}
 
+    /** The dashboard file in the tree of the cluster the restore runbook recovers from this one. */
+    public String restoreDashboardFile() {
+        return ResolvedDashboard.fileFor(restoreClusterName);
+    }
+
     public boolean hasSource() {
         return source != null;
     }

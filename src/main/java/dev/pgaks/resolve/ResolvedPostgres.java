@@ -37,6 +37,11 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
         public String reclaimPolicy() {
             return retainDisks ? "Retain" : "Delete";
         }
+
+        /** ZRS disks attach in every zone of the region, so a volume does not pin its pod to a zone. */
+        public boolean zoneRedundant() {
+            return parameters.stream().anyMatch(p -> p.name().equals("skuName") && p.value().endsWith("_ZRS"));
+        }
     }
 
     public record Parameter(String name, String value) {}
@@ -99,6 +104,8 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
     public static final String OPERATOR_CHART = "cloudnative-pg";
     /** The Barman Cloud plugin's Helm chart. */
     public static final String PLUGIN_CHART = "plugin-barman-cloud";
+    /** cert-manager's Helm chart, which the plugin's certificates need. */
+    public static final String CERT_MANAGER_CHART = "cert-manager";
 
     /** Node selector and toleration that put add-on pods on the AKS system pool. */
     public record SystemPlacement(String nodeLabelKey, String nodeLabelValue, String tolerationKey) {}

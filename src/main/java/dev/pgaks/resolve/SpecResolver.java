@@ -323,7 +323,7 @@ public final class SpecResolver {
         List<ResolvedPostgres.HelmRelease> releases = new ArrayList<>();
         if (plugin) {
             releases.add(new ResolvedPostgres.HelmRelease("cert-manager", "jetstack", "https://charts.jetstack.io",
-                    "cert-manager", t.text("/postgres/operator/certManagerChartVersion"), "cert-manager",
+                    ResolvedPostgres.CERT_MANAGER_CHART, t.text("/postgres/operator/certManagerChartVersion"), "cert-manager",
                     "helm/cert-manager.values.yaml"));
         }
         releases.add(new ResolvedPostgres.HelmRelease("cnpg", CNPG_REPO_NAME, CNPG_REPO_URL, ResolvedPostgres.OPERATOR_CHART,

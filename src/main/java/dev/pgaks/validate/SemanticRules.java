@@ -351,6 +351,19 @@ final class SemanticRules {
                     "monitoring.grafana azure-managed reads the Azure Monitor workspace, which only monitoring.prometheus azure-managed fills",
                     "use grafana: sidecar-configmap with prometheus-operator");
         }
+        // The instance PodMonitor blanks a `cluster` label equal to the CNPG cluster's name (the exporter's own);
+        // with the same AKS name it would also blank the AKS cluster label the rule groups filter on.
+        String name = value("/metadata/name").asText();
+        String aks = value("/aks/clusterName").isTextual() ? value("/aks/clusterName").asText()
+                : ResourceNames.aksCluster(name, value("/metadata/environment").asText());
+        String postgres = value("/postgres/clusterName").isTextual() ? value("/postgres/clusterName").asText()
+                : ResourceNames.postgresCluster(name);
+        if (aks.equals(postgres)) {
+            report(firstWritten("/postgres/clusterName", "/aks/clusterName"),
+                    "aks.clusterName and postgres.clusterName are both '" + aks + "'",
+                    "the metrics relabeling that removes the CNPG cluster's name from the `cluster` label would remove the"
+                            + " AKS cluster's name too and silence every alert; give them different names");
+        }
     }
 
     private void network() {

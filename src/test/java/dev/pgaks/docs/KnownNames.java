@@ -71,6 +71,7 @@ final class KnownNames {
         known.paths.add(layout.azureOutputsFile());
         known.paths.add(layout.restoreSpecFile());
         known.paths.add(layout.restoreAzureOutputsFile());
+        known.paths.add(spec.operations().restoreDashboardFile());
         ResolvedOperations ops = spec.operations();
         for (String cluster : List.of(ops.restoreClusterName(), ops.testRestoreClusterName())) {
             known.add("cluster", cluster);

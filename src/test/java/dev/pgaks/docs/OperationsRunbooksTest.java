@@ -107,4 +107,29 @@ class OperationsRunbooksTest {
         assertTrue(source.contains("kubectl cnpg psql pg-primary-cnpg-restored --namespace cnpg-database -- appdb -c"), source);
         assertTrue(source.contains("{.status.serverRecoveryWindow}"), source);
     }
+
+    /** Review findings 5 and 10: the recovered cluster gets its monitoring, and the restore window's alerts are named. */
+    @Test
+    void aRestoredClusterIsMonitoredAndItsExpectedAlertsAreListed() {
+        String restore = text("reference", "runbooks/operations/restore.md");
+        assertTrue(restore.contains("kubectl apply -k out/pg-primary-cnpg-restored/monitoring/"), restore);
+        assertTrue(restore.contains("--definition out/pg-primary-cnpg-restored/monitoring/dashboards/pg-primary-cnpg-restored.json"), restore);
+        for (String alert : List.of("`CNPGClusterOffline`", "`CNPGClusterNoBackupYet`", "`CNPGClusterHACritical`")) {
+            assertTrue(restore.contains(alert), alert);
+        }
+        String lost = text("reference", "runbooks/operations/cluster-loss.md");
+        assertTrue(lost.contains("az alerts-management prometheus-rule-group delete --name pg-primary-cnpg-alerts-availability"), lost);
+        assertTrue(lost.contains("`CNPGClusterOffline`"), lost);
+        String operatorLost = text("prometheus-operator", "runbooks/operations/cluster-loss.md");
+        assertTrue(operatorLost.contains("kubectl delete prometheusrule"), operatorLost);
+    }
+
+    /** Review finding 15: a stale series of the killed primary would count as a second primary. */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void theFailoverDrillChecksForASecondPrimary(String name) {
+        String drill = text(name, "runbooks/operations/failover-drill.md");
+        assertTrue(drill.contains("no `CNPGClusterMultiplePrimaries` alert fired"), name);
+        assertTrue(drill.contains("cnpg_pg_replication_in_recovery{"), name);
+    }
 }

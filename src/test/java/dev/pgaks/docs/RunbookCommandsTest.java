@@ -169,4 +169,48 @@ class RunbookCommandsTest {
     private static ResolvedSpec resolved(String name) {
         return ((Outcome.Success<ResolvedSpec>) Pipeline.forRendering().resolve(GoldenCases.spec(name), AzureOutputs.none())).value();
     }
+
+    /**
+     * Review finding 2: {@code kubectl cnpg psql} allocates a TTY by default, so captured output ends every line in
+     * CR and psql may page it; wherever its output is piped, redirected or substituted it needs {@code --tty=false}
+     * and {@code -P pager=off}.
+     */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void capturedPsqlOutputHasNoTtyAndNoPager(String name) {
+        List<String> found = new ArrayList<>();
+        for (RenderedFile file : markdown(name).stream().filter(RunbookCommandsTest::checked).toList()) {
+            for (ShellBlocks.Block block : ShellBlocks.of(file.path(), file.text())) {
+                capturedPsqlWithTty(block.text()).forEach(line -> found.add(block.where() + ": " + line));
+            }
+        }
+        assertEquals(List.of(), found, name);
+    }
+
+    @Test
+    void capturedPsqlWithATtyIsReported() {
+        assertEquals(1, capturedPsqlWithTty("kubectl cnpg psql pg -n db -- app -tA -c 'SELECT id FROM t' | sort > out.txt\n").size());
+        assertEquals(1, capturedPsqlWithTty("N=$(kubectl cnpg psql pg -n db -- app -tA -c 'SELECT 1')\n").size());
+        assertEquals(List.of(), capturedPsqlWithTty("kubectl cnpg psql pg -n db -- -c \"SELECT a || b FROM t\"\n"));
+        assertEquals(List.of(), capturedPsqlWithTty(
+                "kubectl cnpg psql pg -n db --tty=false --stdin=false -- app -tA -P pager=off -c 'SELECT 1' | sort\n"));
+    }
+
+    private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"(?:[^\"\\\\]|\\\\.)*\"");
+
+    private static List<String> capturedPsqlWithTty(String block) {
+        List<String> found = new ArrayList<>();
+        for (String line : block.split("\n")) {
+            int at = line.indexOf("kubectl cnpg psql");
+            if (at < 0) {
+                continue;
+            }
+            String unquoted = QUOTED.matcher(line).replaceAll("''");
+            boolean captured = unquoted.contains("|") || unquoted.contains(">") || line.substring(0, at).contains("$(");
+            if (captured && !(line.contains("--tty=false") && line.contains("pager=off"))) {
+                found.add(line.strip());
+            }
+        }
+        return found;
+    }
 }

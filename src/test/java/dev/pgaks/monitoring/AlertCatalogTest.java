@@ -37,7 +37,7 @@ class AlertCatalogTest {
             Map.entry("cluster-ha-warning.yaml", "CNPGClusterHAWarning"),
             Map.entry("cluster-high_connection-critical.yaml", "CNPGClusterHighConnectionsCritical"),
             Map.entry("cluster-high_connection-warning.yaml", "CNPGClusterHighConnectionsWarning"),
-            Map.entry("cluster-high_replication_lag.yaml", "CNPGClusterHighReplicationLag"),
+            Map.entry("cluster-high_replication_lag.yaml", "CNPGClusterPhysicalReplicationLagWarning"),
             Map.entry("cluster-instance_metrics_absent.yaml", "CNPGInstanceMetricsAbsent"),
             Map.entry("cluster-instances_on_same_node.yaml", "CNPGClusterInstancesOnSameNode"),
             Map.entry("cluster-logical_replication_errors-critical.yaml", "CNPGClusterLogicalReplicationErrorsCritical"),
@@ -55,14 +55,17 @@ class AlertCatalogTest {
 
     /**
      * Chart rules folded into another alert: the chart's stopped pair is one condition at 5m and 15m, which paged
-     * twice; its severity is the surviving alert's.
+     * twice; its high replication lag is the physical lag warning seen from the primary, which paged twice and also
+     * counted logical subscribers (review finding 7). Their severity is the surviving alert's.
      */
-    private static final Set<String> MERGED = Set.of("cluster-logical_replication_stopped-critical.yaml");
+    private static final Set<String> MERGED = Set.of("cluster-logical_replication_stopped-critical.yaml",
+            "cluster-high_replication_lag.yaml");
 
     /** Alerts pgaks adds on top of the chart. */
     private static final Set<String> ADDITIONS = Set.of(
             "CNPGClusterBackupFailed",
             "CNPGClusterBackupTooOld",
+            "CNPGClusterNoBackupYet",
             "CNPGClusterWALArchivingFailing",
             "CNPGClusterNoSynchronousStandby",
             "CNPGClusterAllInstancesInOneZone",
@@ -88,11 +91,12 @@ class AlertCatalogTest {
             "CNPGClusterWALArchivingStuck",
             "CNPGOperatorReconcileErrors",
             "CNPGBarmanCloudPluginUnavailable",
-            "CNPGCertificateExpiringSoon");
+            "CNPGCertificateExpiringSoon",
+            "CNPGCertificateMetricsAbsent");
 
     /** Alerts about standbys, which a single instance does not have. */
     private static final Set<String> HA_ONLY = Set.of("CNPGClusterHACritical", "CNPGClusterHAWarning",
-            "CNPGClusterNoSynchronousStandby", "CNPGClusterStandbyNotStreaming", "CNPGClusterHighReplicationLag",
+            "CNPGClusterNoSynchronousStandby", "CNPGClusterStandbyNotStreaming",
             "CNPGClusterPhysicalReplicationLagWarning", "CNPGClusterPhysicalReplicationLagCritical",
             "CNPGClusterInstancesOnSameNode", "CNPGClusterZoneSpreadWarning", "CNPGClusterAllInstancesInOneZone");
 
@@ -188,7 +192,7 @@ class AlertCatalogTest {
         assertTrue(byName.get("CNPGClusterHighConnectionsCritical").expr().contains("> 95"), "default kept");
         assertTrue(byName.get("CNPGClusterOffline").expr().contains("namespace=\"db\", cnpg_cluster=\"orders\""));
         assertTrue(byName.get("CNPGClusterInstancesOnSameNode").expr().contains("pod=~\"orders-([1-9][0-9]*)$\""));
-        assertTrue(byName.get("CNPGClusterZoneSpreadWarning").expr().contains("node!=\"\"}) < 2\n"));
+        assertTrue(byName.get("CNPGClusterAllInstancesInOneZone").expr().contains("node!=\"\"}) < 2 == 1\n"));
         assertTrue(byName.get("CNPGOperatorDown").expr().contains("namespace=\"ops\""));
     }
 
@@ -243,14 +247,73 @@ class AlertCatalogTest {
         }
     }
 
-    /** With dataDurability preferred, writes go on without synchronous standbys: a risk, not an outage. */
+    /**
+     * With dataDurability preferred, writes go on without synchronous standbys: a lost guarantee, a warning that says
+     * so, not a critical alert saying commits wait (review finding 8).
+     */
     @Test
     void missingSynchronousStandbyIsAnOutageOnlyWhenDurabilityIsRequired() {
         AlertContext preferred = new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 3, 3, 1, false, true, -1, Map.of(), "", MonitoringTestSupport.DEPLOYMENTS, true);
         ResolvedAlert alert = catalog.resolve(preferred).stream()
                 .filter(a -> a.name().equals("CNPGClusterNoSynchronousStandby")).findFirst().orElseThrow();
-        assertEquals("critical", alert.severity());
-        assertEquals(1, alert.azureSeverity());
+        assertEquals("warning", alert.severity());
+        assertEquals(2, alert.azureSeverity());
+        assertTrue(alert.description().contains("commits are no longer protected by a synchronous standby"), alert.description());
+        assertFalse(alert.description().contains("commits wait"), alert.description());
+        ResolvedAlert required = catalog.resolve(sampleContext(true)).stream()
+                .filter(a -> a.name().equals("CNPGClusterNoSynchronousStandby")).findFirst().orElseThrow();
+        assertEquals("critical", required.severity());
+        assertEquals(0, required.azureSeverity());
+        assertTrue(required.description().contains("commits wait for 1"), required.description());
+    }
+
+    /** Review finding 6: with two zones the zone warning could only mean "all in one zone", the critical alert. */
+    @Test
+    void zoneWarningNeedsAZoneToSpareAndEndsWhereTheCriticalBegins() {
+        Set<String> twoZones = names(catalog.resolve(new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 2, 2, 0, false, true,
+                -1, Map.of(), "", MonitoringTestSupport.DEPLOYMENTS, true)));
+        assertTrue(twoZones.contains("CNPGClusterAllInstancesInOneZone"));
+        assertFalse(twoZones.contains("CNPGClusterZoneSpreadWarning"));
+        ResolvedAlert warning = catalog.resolve(sampleContext(true)).stream()
+                .filter(a -> a.name().equals("CNPGClusterZoneSpreadWarning")).findFirst().orElseThrow();
+        assertTrue(warning.expr().contains("< 3 > 1\n"), warning.expr());
+    }
+
+    /** Review finding 4: ZRS disks attach in every zone, so only zonal and node-local volumes pin a pod. */
+    @Test
+    void zoneSpreadAdviceFollowsTheStorageType() {
+        Map<String, AlertContext> contexts = Map.of(
+                "zrs", new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 3, 3, 1, true, true, -1, Map.of(), "",
+                        MonitoringTestSupport.DEPLOYMENTS, true, true),
+                "lrs", new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 3, 3, 1, true, true, -1, Map.of(), "",
+                        MonitoringTestSupport.DEPLOYMENTS, true, false),
+                "nvme", new AlertContext(NAMESPACE, CLUSTER, "cnpg-system", 3, 3, 1, true, true, -1, Map.of(), "",
+                        MonitoringTestSupport.DEPLOYMENTS, false, false));
+        Map<String, String> advice = new TreeMap<>();
+        contexts.forEach((storage, ctx) -> advice.put(storage, catalog.resolve(ctx).stream()
+                .filter(a -> a.name().equals("CNPGClusterZoneSpreadWarning")).findFirst().orElseThrow().runbookMitigation()));
+        assertTrue(advice.get("zrs").contains("attach in every zone"), advice.get("zrs"));
+        assertFalse(advice.get("zrs").contains("kubectl cnpg destroy"), advice.get("zrs"));
+        assertFalse(advice.get("zrs").contains("zonal Azure disks"), advice.get("zrs"));
+        assertTrue(advice.get("lrs").contains("zonal Azure disks (LRS)") && advice.get("lrs").contains("kubectl cnpg destroy"),
+                advice.get("lrs"));
+        assertTrue(advice.get("nvme").contains("node-local NVMe") && !advice.get("nvme").contains("zonal Azure"), advice.get("nvme"));
+    }
+
+    /**
+     * Review finding 4: in a split brain the diverged instance may hold the only copy of acknowledged writes, so it is
+     * dumped and fenced before anything else, and destroyed only when its dump exists.
+     */
+    @Test
+    void splitBrainKeepsTheDivergedWritesBeforeDestroying() {
+        String mitigation = catalog.resolve(sampleContext(true)).stream()
+                .filter(a -> a.name().equals("CNPGClusterMultiplePrimaries")).findFirst().orElseThrow().runbookMitigation();
+        int dump = mitigation.indexOf("pg_dumpall > \"diverged-$INSTANCE.sql\"");
+        int fence = mitigation.indexOf("kubectl cnpg fencing on");
+        int compare = mitigation.indexOf("Compare the dump with the primary");
+        int destroy = mitigation.indexOf("kubectl cnpg destroy");
+        assertTrue(dump >= 0 && dump < fence && fence < compare && compare < destroy, mitigation);
+        assertTrue(mitigation.contains("if [ -s \"diverged-$INSTANCE.sql\" ]"), mitigation);
     }
 
     @Test

@@ -24,6 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RenderedObjectsTest {
 
     private static final String POOLER_LABEL = "cnpg.io/poolerName";
+    private static final Map<String, Object> CERT_MANAGER_CONTROLLER = Map.of("app.kubernetes.io/name", "cert-manager",
+            "app.kubernetes.io/component", "controller");
 
     @TempDir
     Path tmp;
@@ -39,7 +41,7 @@ class RenderedObjectsTest {
     @MethodSource("dev.pgaks.golden.GoldenCases#names")
     void podMonitorsSelectInstancesAndOperatorOnTheirMetricsPort(String goldenCase) {
         Map<String, Map<String, Object>> byNamespace = podMonitors(goldenCase).stream()
-                .filter(p -> !matchLabels(p).containsKey(POOLER_LABEL))
+                .filter(p -> !matchLabels(p).containsKey(POOLER_LABEL) && !matchLabels(p).equals(CERT_MANAGER_CONTROLLER))
                 .collect(Collectors.toMap(p -> (String) metadata(p).get("namespace"), p -> p));
         Map<String, Object> cluster = Manifests.loadAll(RenderedMonitoring.file(goldenCase, "k8s/cluster.yaml")).get(0);
         String namespace = (String) metadata(cluster).get("namespace");
@@ -54,6 +56,60 @@ class RenderedObjectsTest {
         assertEquals("metrics", port(operator));
         assertFalse(RenderedMonitoring.file(goldenCase, "k8s/cluster.yaml").contains("enablePodMonitor"),
                 "the Cluster's enablePodMonitor is deprecated");
+    }
+
+    /**
+     * Review finding 1: the certificate alerts read cert-manager's metrics, so wherever cert-manager is installed its
+     * controller (chart labels, port http-metrics) is scraped with honorLabels: without it the Certificate's namespace
+     * label becomes exported_namespace and the alerts' namespace filter matches nothing.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.pgaks.golden.GoldenCases#names")
+    @SuppressWarnings("unchecked")
+    void certManagerIsScrapedWhereverItIsInstalled(String goldenCase) {
+        boolean installed = RenderedMonitoring.renders(goldenCase, "helm/cert-manager.values.yaml");
+        List<Map<String, Object>> monitors = podMonitors(goldenCase).stream()
+                .filter(p -> matchLabels(p).equals(CERT_MANAGER_CONTROLLER)).toList();
+        assertEquals(installed ? 1 : 0, monitors.size(), goldenCase);
+        for (Map<String, Object> monitor : monitors) {
+            assertEquals("cert-manager", metadata(monitor).get("namespace"));
+            assertEquals("http-metrics", port(monitor));
+            List<Map<String, Object>> endpoints = (List<Map<String, Object>>) ((Map<String, Object>) monitor.get("spec")).get("podMetricsEndpoints");
+            assertEquals(Boolean.TRUE, endpoints.get(0).get("honorLabels"));
+        }
+    }
+
+    /**
+     * Review finding 3: managed Prometheus keeps only its minimal list of kube-state-metrics series, so the settings
+     * ConfigMap keeps exactly those the rendered rules read (kube_persistentvolumeclaim_status_phase among them).
+     */
+    @ParameterizedTest
+    @MethodSource("dev.pgaks.golden.GoldenCases#names")
+    @SuppressWarnings("unchecked")
+    void managedPrometheusKeepsTheKubeStateSeriesTheRulesRead(String goldenCase) {
+        String path = "monitoring/ama-metrics-settings-configmap.yaml";
+        boolean azure = RenderedMonitoring.renders(goldenCase, "infra/modules/alerts.bicep");
+        assertEquals(azure, RenderedMonitoring.renders(goldenCase, path), goldenCase);
+        if (!azure) {
+            return;
+        }
+        Map<String, Object> configMap = Manifests.loadAll(RenderedMonitoring.file(goldenCase, path)).get(0);
+        assertEquals(Map.of("name", "ama-metrics-settings-configmap", "namespace", "kube-system"),
+                Map.of("name", metadata(configMap).get("name"), "namespace", metadata(configMap).get("namespace")));
+        Map<String, Object> data = (Map<String, Object>) configMap.get("data");
+        assertEquals("v1", data.get("schema-version"));
+        String keepList = (String) data.get("default-targets-metrics-keep-list");
+        java.util.regex.Matcher kubestate = java.util.regex.Pattern.compile("(?m)^kubestate = \"([a-z_|]+)\"$").matcher(keepList);
+        assertTrue(kubestate.find(), keepList);
+        assertTrue(keepList.contains("minimalingestionprofile = true"), keepList);
+        java.util.TreeSet<String> used = new java.util.TreeSet<>();
+        java.util.regex.Matcher metric = java.util.regex.Pattern.compile("\\bkube_[a-z_]+[a-z]\\b")
+                .matcher(RenderedMonitoring.file(goldenCase, "infra/modules/alerts.bicep"));
+        while (metric.find()) {
+            used.add(metric.group());
+        }
+        assertEquals(String.join("|", used), kubestate.group(1));
+        assertTrue(used.contains("kube_persistentvolumeclaim_status_phase"), used.toString());
     }
 
     /** PgBouncer's exporter listens on the pods' metrics port; CNPG labels them with the Pooler's name. */
@@ -160,12 +216,16 @@ class RenderedObjectsTest {
         List<String> kinds = objects.stream().map(o -> (String) o.get("kind")).sorted().toList();
         boolean operator = RenderedMonitoring.renders(goldenCase, RenderedMonitoring.PROMETHEUS_RULE);
         boolean sidecar = Files.readString(GoldenCases.spec(goldenCase)).contains("grafana: sidecar-configmap");
-        assertEquals(sidecar ? 1 : 0, kinds.stream().filter("ConfigMap"::equals).count(), "dashboard ConfigMap: " + kinds);
+        boolean azure = RenderedMonitoring.renders(goldenCase, "monitoring/ama-metrics-settings-configmap.yaml");
+        assertEquals((sidecar ? 1 : 0) + (azure ? 1 : 0), kinds.stream().filter("ConfigMap"::equals).count(),
+                "dashboard and managed Prometheus settings ConfigMaps: " + kinds);
         // The cluster's rules and the operator's, which live in the operator namespace.
         assertEquals(operator ? 2 : 0, kinds.stream().filter("PrometheusRule"::equals).count(), kinds.toString());
         boolean pooler = RenderedMonitoring.file(goldenCase, "k8s/kustomization.yaml").contains("- pooler.yaml");
-        assertEquals(pooler ? 3 : 2, kinds.stream().filter("PodMonitor"::equals).count(), kinds.toString());
-        objects.stream().filter(o -> o.get("kind").equals("ConfigMap")).forEach(configMap -> {
+        boolean certManager = RenderedMonitoring.renders(goldenCase, "helm/cert-manager.values.yaml");
+        assertEquals(2 + (pooler ? 1 : 0) + (certManager ? 1 : 0), kinds.stream().filter("PodMonitor"::equals).count(), kinds.toString());
+        objects.stream().filter(o -> o.get("kind").equals("ConfigMap"))
+                .filter(o -> !metadata(o).get("name").equals("ama-metrics-settings-configmap")).forEach(configMap -> {
             assertEquals("1", ((Map<?, ?>) metadata(configMap).get("labels")).get("grafana_dashboard"));
             Map<?, ?> data = (Map<?, ?>) configMap.get("data");
             String json = (String) data.values().iterator().next();

@@ -69,8 +69,8 @@ class RenderedRulesTest {
                 .filter(r -> r.alert().equals("CNPGClusterBackupTooOld")).findFirst().orElseThrow().expr();
         assertTrue(backup.contains("> 8 * 3600"), backup);
         String lag = RenderedMonitoring.rules("prometheus-operator").stream()
-                .filter(r -> r.alert().equals("CNPGClusterHighReplicationLag")).findFirst().orElseThrow().expr();
-        assertTrue(lag.endsWith("> 0.5"), lag);
+                .filter(r -> r.alert().equals("CNPGClusterPhysicalReplicationLagWarning")).findFirst().orElseThrow().expr();
+        assertTrue(lag.contains("> 0.5 <="), lag);
     }
 
     @ParameterizedTest

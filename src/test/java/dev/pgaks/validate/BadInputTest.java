@@ -63,6 +63,8 @@ class BadInputTest {
                 bad("bootstrap database redeclared", HEAD + "postgres:\n  databases:\n    - name: appdb\n      owner: app\n", "9:13", "database 'appdb' already exists", "postgres.bootstrap.database"),
                 bad("reserved role", HEAD + "postgres:\n  roles:\n    - name: streaming_replica\n", "9:13", "role 'streaming_replica' is managed by CNPG", null),
                 bad("restore without source", HEAD + "restore:\n  enabled: true\n", "8:12", "restore.enabled needs restore.sourceCluster", null),
+                bad("AKS and CNPG cluster share a name (review finding 11)", HEAD + "aks:\n  clusterName: pg-orders\n", "8:16",
+                        "aks.clusterName and postgres.clusterName are both 'pg-orders'", "give them different names"),
                 bad("restore onto its own source", HEAD + "restore:\n  enabled: true\n  sourceCluster: pg-orders\n", "9:18", "must not have the same name as its source", "postgres.clusterName"),
                 bad("restore target without restore", HEAD + "restore:\n  targetTime: \"2026-11-20T10:00:00Z\"\n", "8:15", "restore.targetTime has no effect while restore.enabled is false", null),
                 bad("image tag of another major", HEAD + "postgres:\n  version: \"17\"\n  image: ghcr.io/cloudnative-pg/postgresql:18.4-standard-trixie\n", "9:10", "image tag '18.4-standard-trixie' does not start with PostgreSQL major version 17", null),
