@@ -1,7 +1,6 @@
 package dev.pgaks.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.facts.ResourceNames;
 import dev.pgaks.facts.VmSize;
@@ -9,7 +8,6 @@ import dev.pgaks.load.SpecDocument;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,7 +18,7 @@ import java.util.Set;
  * time: reserved names, settings the operator rejects, times and schedules it cannot use, sizes no region offers.
  * Like {@link SemanticRules}, each rule reads effective values and stays silent on fields the schema rejected.
  */
-final class DeployTimeRules {
+final class DeployTimeRules extends CrossFieldRules {
 
     /** Namespaces AKS and its add-ons own; a PostgreSQL cluster or the operator there would share their fate. */
     private static final Set<String> RESERVED_NAMESPACES = Set.of(
@@ -41,24 +39,15 @@ final class DeployTimeRules {
             new CronField("month", 1, 12, List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")),
             new CronField("day of week", 0, 6, List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT")));
 
-    private final SpecDocument document;
-    private final SpecSchema schema;
-    private final JsonNode spec;
-    private final Set<String> invalid;
     private final Clock clock;
-    private final List<Diagnostic> found = new ArrayList<>();
-    private boolean readInvalid;
 
     DeployTimeRules(SpecDocument document, JsonNode spec, SpecSchema schema, Set<String> invalid, Clock clock) {
-        this.document = document;
-        this.spec = spec;
-        this.schema = schema;
-        this.invalid = invalid;
+        super(document, spec, schema, invalid);
         this.clock = clock;
     }
 
     List<Diagnostic> check() {
-        List<Runnable> rules = List.of(
+        return run(List.of(
                 () -> namespace("/postgres/namespace"),
                 () -> namespace("/postgres/operatorNamespace"),
                 this::bootstrapNames,
@@ -68,23 +57,7 @@ final class DeployTimeRules {
                 this::restoreTime,
                 this::backupSchedule,
                 () -> vmSize("/aks/systemPool/vmSize"),
-                () -> vmSize("/aks/postgresPool/vmSize"));
-        for (Runnable rule : rules) {
-            readInvalid = false;
-            int before = found.size();
-            try {
-                rule.run();
-            } catch (RuntimeException e) {
-                // A value of the wrong type (a mapping where a list belongs) can break a rule; the schema reported it.
-                if (!readInvalid) {
-                    throw e;
-                }
-            }
-            if (readInvalid) {
-                found.subList(before, found.size()).clear();
-            }
-        }
-        return found;
+                () -> vmSize("/aks/postgresPool/vmSize")));
     }
 
     private void namespace(String pointer) {
@@ -254,23 +227,6 @@ final class DeployTimeRules {
         }
     }
 
-    private JsonNode value(String pointer) {
-        for (String p = pointer; !p.isEmpty(); p = p.substring(0, p.lastIndexOf('/'))) {
-            readInvalid |= invalid.contains(p);
-        }
-        JsonNode own = spec.at(pointer);
-        if (!own.isMissingNode()) {
-            return own;
-        }
-        return schema.fieldAtPointer(pointer).map(f -> f.path("default")).orElse(MissingNode.getInstance());
-    }
 
-    private boolean written(String pointer) {
-        return !spec.at(pointer).isMissingNode();
-    }
 
-    private void report(String pointer, String message, String hint) {
-        SpecDocument.Position at = document.valuePosition(pointer);
-        found.add(new Diagnostic(document.file(), at.line(), at.column(), message, hint));
-    }
 }

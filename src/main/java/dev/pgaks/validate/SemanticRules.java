@@ -1,9 +1,7 @@
 package dev.pgaks.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.pgaks.diagnostic.Diagnostic;
-import dev.pgaks.diagnostic.ErrorCode;
 import dev.pgaks.facts.ConnectionBudget;
 import dev.pgaks.facts.FixedParameters;
 import dev.pgaks.facts.PostgresParameters;
@@ -27,24 +25,14 @@ import java.util.TreeMap;
  * Cross-field rules the JSON Schema cannot express. Each reads effective values (the spec's own, else the schema
  * default) and points at the field the user should change.
  */
-final class SemanticRules {
-
-    private final SpecDocument document;
-    private final SpecSchema schema;
-    private final JsonNode spec;
-    private final Set<String> invalid;
-    private final List<Diagnostic> found = new ArrayList<>();
-    private boolean readInvalid;
+final class SemanticRules extends CrossFieldRules {
 
     /**
      * @param spec    the document's tree, as the schema validated it
      * @param invalid JSON pointers of fields the schema rejected
      */
     SemanticRules(SpecDocument document, JsonNode spec, SpecSchema schema, Set<String> invalid) {
-        this.document = document;
-        this.schema = schema;
-        this.invalid = invalid;
-        this.spec = spec;
+        super(document, spec, schema, invalid);
     }
 
     /**
@@ -52,7 +40,7 @@ final class SemanticRules {
      * repeat, less clearly, the schema error.
      */
     List<Diagnostic> check() {
-        List<Runnable> rules = List.of(
+        return run(List.of(
                 () -> poolBounds("/aks/systemPool"),
                 () -> poolBounds("/aks/postgresPool"),
                 this::postgresPoolFitsInstances,
@@ -74,23 +62,7 @@ final class SemanticRules {
                 this::poolerConnections,
                 this::backupServerName,
                 this::loginRolesHavePasswords,
-                this::backupOutsideMaintenance);
-        for (Runnable rule : rules) {
-            readInvalid = false;
-            int before = found.size();
-            try {
-                rule.run();
-            } catch (RuntimeException e) {
-                // A value of the wrong type (a mapping where a list belongs) can break a rule; the schema reported it.
-                if (!readInvalid) {
-                    throw e;
-                }
-            }
-            if (readInvalid) {
-                found.subList(before, found.size()).clear();
-            }
-        }
-        return found;
+                this::backupOutsideMaintenance));
     }
 
     private void poolBounds(String pool) {
@@ -137,7 +109,7 @@ final class SemanticRules {
                             + ": pgaks knows the D, E, F (v3 and later) and L families",
                     "set postgres.resources.cpu and postgres.resources.memory, or use a size such as Standard_D4s_v3");
         }
-        if (parsed.isPresent() && explicitResources && !readInvalid) {
+        if (parsed.isPresent() && explicitResources && !readInvalid()) {
             long requestedGiB = Quantities.gibibytes(value("/postgres/resources/memory").asText());
             if (requestedGiB > parsed.get().memoryGiB() - 2) {
                 report("/postgres/resources/memory", "postgres.resources.memory does not fit on " + vmSize + " ("
@@ -394,14 +366,14 @@ final class SemanticRules {
         }
         for (String pointer : sizes) {
             String size = value(pointer).asText();
-            if (!readInvalid && Quantities.mebibytes(size) < WalVolume.MIN_MIB) {
+            if (!readInvalid() && Quantities.mebibytes(size) < WalVolume.MIN_MIB) {
                 report(pointer, SpecValidator.FieldPaths.dotted(pointer) + " " + size + " is too small for PostgreSQL's WAL: "
                                 + "min_wal_size < max_wal_size < volume size needs at least 1Gi",
                         "use 1Gi or more");
                 return;
             }
         }
-        if (!readInvalid) {
+        if (!readInvalid()) {
             walOverrides(Quantities.mebibytes(value(sizes.get(sizes.size() - 1)).asText()));
         }
     }
@@ -534,7 +506,7 @@ final class SemanticRules {
         }
         WeeklyWindow window = WeeklyWindow.of(value("/aks/upgrades/maintenanceDay").asText(),
                 value("/aks/upgrades/maintenanceStartTime").asText(), value("/aks/upgrades/maintenanceDurationHours").asInt());
-        if (readInvalid) {
+        if (readInvalid()) {
             return;
         }
         String schedule = value("/backup/schedule").asText();
@@ -556,39 +528,10 @@ final class SemanticRules {
                 localNvme());
     }
 
-    private JsonNode value(String pointer) {
-        for (String p = pointer; !p.isEmpty(); p = p.substring(0, p.lastIndexOf('/'))) {
-            readInvalid |= invalid.contains(p);
-        }
-        JsonNode own = spec.at(pointer);
-        if (!own.isMissingNode()) {
-            return own;
-        }
-        return schema.fieldAtPointer(pointer).map(f -> f.path("default")).orElse(MissingNode.getInstance());
-    }
 
-    private boolean written(String pointer) {
-        return !spec.at(pointer).isMissingNode();
-    }
 
-    private String firstWritten(String... pointers) {
-        for (String p : pointers) {
-            if (written(p)) {
-                return p;
-            }
-        }
-        return pointers[0];
-    }
 
-    private void report(String pointer, String message, String hint) {
-        SpecDocument.Position at = document.valuePosition(pointer);
-        found.add(new Diagnostic(document.file(), at.line(), at.column(), message, hint, ErrorCode.SEMANTIC_RULE));
-    }
 
-    private void reportKey(String pointer, String message, String hint) {
-        SpecDocument.Position at = document.keyPosition(pointer);
-        found.add(new Diagnostic(document.file(), at.line(), at.column(), message, hint, ErrorCode.SEMANTIC_RULE));
-    }
 
     /** An IPv4 network, enough to check ranges and membership. */
     record Cidr(long base, int prefix) {

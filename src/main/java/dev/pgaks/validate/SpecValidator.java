@@ -59,8 +59,7 @@ public final class SpecValidator {
             }
         }
         diagnostics.addAll(new SemanticRules(document, instance, schema, invalid).check());
-        diagnostics.addAll(new DeployTimeRules(document, instance, schema, invalid, Clock.systemUTC()).check().stream()
-                .map(d -> d.orCode(ErrorCode.SEMANTIC_RULE)).toList());
+        diagnostics.addAll(new DeployTimeRules(document, instance, schema, invalid, Clock.systemUTC()).check());
         return diagnostics.isEmpty() ? Outcome.success(document) : Outcome.failure(diagnostics);
     }
 
