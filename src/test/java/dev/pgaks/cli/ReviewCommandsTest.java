@@ -11,8 +11,6 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +23,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** check, diff, render's guards and the machine formats, end to end in process, as a pull-request pipeline runs them. */
 class ReviewCommandsTest {
@@ -51,15 +48,10 @@ class ReviewCommandsTest {
     }
 
     private int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        CommandLine cli = PgaksCommand.commandLine();
-        cli.setOut(new PrintWriter(o));
-        cli.setErr(new PrintWriter(e));
-        int code = cli.execute(args);
-        stdout = o.toString();
-        stderr = e.toString();
-        return code;
+        CliRun run = CliRun.run(args);
+        stdout = run.out();
+        stderr = run.err();
+        return run.exit();
     }
 
     private void edit(String from, String to) throws IOException {
