@@ -13,6 +13,12 @@ spec:
     name: ${spec.postgres.clusterName}
   instances: ${pooler.instances}
   type: rw
+  # No surge pod in a rollout: each pod's max_db_connections share is sized for exactly this many pods.
+  deploymentStrategy:
+    type: RollingUpdate
+    rollingUpdate:
+      maxSurge: 0
+      maxUnavailable: 1
   pgbouncer:
     poolMode: ${pooler.mode}
     parameters:

@@ -20,7 +20,7 @@ Metrics are scraped by the **Prometheus Operator** (for example kube-prometheus-
 | `monitoring/podmonitor-${m.certManagerPodMonitor.name}.yaml` | scrapes the cert-manager controller (port `${m.certManagerPodMonitor.port}`, `honorLabels: true` so that each certificate metric keeps its Certificate's namespace) in `${m.certManagerPodMonitor.namespace}`, for the certificate alerts |
 </#if>
 <#if m.azureManagedPrometheus()>
-| `monitoring/ama-metrics-settings-configmap.yaml` | the metrics add-on's settings in `kube-system`: keeps the minimal ingestion profile and adds the kube-state-metrics series the alerts read to its keep list |
+| `monitoring/manual/ama-metrics-settings-configmap.yaml` | the metrics add-on's settings in `kube-system`, applied by hand (below): keeps the minimal ingestion profile and adds the kube-state-metrics series the alerts read to its keep list |
 </#if>
 <#if m.azureManagedPrometheus()>
 | `infra/modules/alerts.bicep` | Azure Prometheus rule groups <#list m.ruleGroups as g>`${g.name}` (${g.alerts?size})<#sep>, </#sep></#list>: ${m.alerts?size} alerts by theme (at most 20 per group, as Azure requires)<#if m.hasActionGroup()> and action group `${m.actionGroup.name}`</#if> |
@@ -38,7 +38,17 @@ kubectl apply -k ${T}/monitoring/
 
 The kustomization sets no namespace: the instance PodMonitor belongs in `${p.namespace}`, the operator's in `${p.operatorNamespace}`, and each object names its own.
 <#if m.azureManagedPrometheus()>
-`ama-metrics-settings-configmap` is one ConfigMap per AKS cluster: if `kubectl get configmap ama-metrics-settings-configmap --namespace kube-system` finds one already (your own settings), add the file's `kubestate` line to its `default-targets-metrics-keep-list` instead of applying over it.
+`ama-metrics-settings-configmap` is one ConfigMap per AKS cluster, which the metrics add-on reads but never creates, so
+it is not in the kustomization: apply it once, and only if the cluster has none of its own (otherwise add the file's
+`kubestate` line to that ConfigMap's `default-targets-metrics-keep-list`):
+
+```sh
+if kubectl get configmap ama-metrics-settings-configmap --namespace kube-system >/dev/null 2>&1; then
+  echo "kube-system/ama-metrics-settings-configmap exists: merge the kubestate line of ${T}/monitoring/manual/ama-metrics-settings-configmap.yaml into it" >&2
+else
+  kubectl apply -f ${T}/monitoring/manual/ama-metrics-settings-configmap.yaml
+fi
+```
 </#if>
 <#if !m.azureManagedPrometheus()>
 kube-prometheus-stack only picks up PodMonitors and PrometheusRules carrying its Helm release label unless `prometheus.prometheusSpec.podMonitorSelectorNilUsesHelmValues` and `prometheus.prometheusSpec.ruleSelectorNilUsesHelmValues` are `false`.
@@ -48,7 +58,7 @@ kube-prometheus-stack only picks up PodMonitors and PrometheusRules carrying its
 
 Some alerts read Kubernetes metrics: `CNPGClusterInstancesOnSameNode` (`kube_pod_info`), `CNPGOperatorDown` (`kube_deployment_status_replicas_available`), `CNPGClusterPVCNotBound` (`kube_persistentvolumeclaim_status_phase`), the disk alerts (`kubelet_volume_stats_*`), and the zone alerts `CNPGClusterZoneSpreadWarning` and `CNPGClusterAllInstancesInOneZone` with the dashboard's "Instances per zone" panel, which need the node zone as a label of `kube_node_labels`.
 <#if m.azureManagedPrometheus()>
-Managed Prometheus keeps only a fixed list of kube-state-metrics series by default (its minimal ingestion profile), which lacks `kube_persistentvolumeclaim_status_phase`; `monitoring/ama-metrics-settings-configmap.yaml` keeps every one the alerts read: ${m.kubeStateKeepList?map(n -> "`" + n + "`")?join(", ")}.
+Managed Prometheus keeps only a fixed list of kube-state-metrics series by default (its minimal ingestion profile), which lacks `kube_persistentvolumeclaim_status_phase`; `monitoring/manual/ama-metrics-settings-configmap.yaml` keeps every one the alerts read: ${m.kubeStateKeepList?map(n -> "`" + n + "`")?join(", ")}.
 </#if>
 kube-state-metrics exports node labels only when allowed:
 <#if m.azureManagedPrometheus()>

@@ -39,7 +39,9 @@ public final class Observability implements OutputFamily {
             files.add(new PlannedFile(FOLDER + "podmonitor-" + podMonitor.name() + ".yaml", "monitoring/podmonitor.yaml.ftl", podMonitor));
         }
         if (monitoring.azureManagedPrometheus()) {
-            files.add(PlannedFile.of(FOLDER + "ama-metrics-settings-configmap.yaml", "monitoring/ama-metrics-settings-configmap.yaml.ftl"));
+            // Applied by hand, outside the kustomization: one ConfigMap per AKS cluster that the add-on never creates,
+            // so a team's own settings there must not be overwritten by every apply of this tree.
+            files.add(PlannedFile.of(FOLDER + "manual/ama-metrics-settings-configmap.yaml", "monitoring/ama-metrics-settings-configmap.yaml.ftl"));
             files.add(PlannedFile.of("infra/modules/alerts.bicep", "infra/modules/alerts.bicep.ftl"));
         } else {
             files.add(PlannedFile.of(FOLDER + "prometheus-rules.yaml", "monitoring/prometheus-rules.yaml.ftl"));
@@ -47,7 +49,7 @@ public final class Observability implements OutputFamily {
         String dashboard = monitoring.dashboard().file();
         files.add(PlannedFile.of(dashboard, "monitoring/dashboard.json.ftl"));
         List<String> resources = files.stream().map(PlannedFile::path)
-                .filter(p -> p.startsWith(FOLDER) && p.endsWith(".yaml"))
+                .filter(p -> p.startsWith(FOLDER) && p.endsWith(".yaml") && !p.startsWith(FOLDER + "manual/"))
                 .map(p -> p.substring(FOLDER.length())).toList();
         String generated = monitoring.grafana().equals("sidecar-configmap") ? dashboard.substring(FOLDER.length()) : "";
         files.add(new PlannedFile(FOLDER + "kustomization.yaml", "monitoring/kustomization.yaml.ftl",
