@@ -5,6 +5,17 @@
 # Two replicas, one leader (the operator uses leader election): a drained or lost system node no longer stops
 # reconciliation until the Deployment reschedules.
 replicaCount: 2
+# Soft spread over system nodes and zones, so that one node or zone loss leaves a replica; soft, so that a
+# one-node system pool still schedules both.
+topologySpreadConstraints:
+<#list ["kubernetes.io/hostname", "topology.kubernetes.io/zone"] as key>
+  - maxSkew: 1
+    topologyKey: ${key}
+    whenUnsatisfiable: ScheduleAnyway
+    labelSelector:
+      matchLabels:
+        app.kubernetes.io/name: ${item.chart}
+</#list>
 image:
   # the operator version chart ${o.chartVersion?no_esc} ships; change both together
   tag: ${o.version}

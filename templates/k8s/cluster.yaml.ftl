@@ -39,8 +39,9 @@ spec:
       maximumLag: 32Mi
       periodSeconds: 5
       timeoutSeconds: 3
-    # A replica further behind than this leaves the read services and no longer counts for switchover or drains:
-    # the guide's 0 made every lagging replica unready (postgres.readinessMaximumLag).
+    # A replica further behind than this, or not streaming at all (catching up from the archive, or for a while
+    # after the primary is lost), leaves the read services and no longer counts for switchover or drains: the
+    # guide's 0 made every lagging replica unready (postgres.readinessMaximumLag).
     readiness:
       type: streaming
       maximumLag: ${p.readinessMaximumLag}

@@ -46,8 +46,8 @@ spec:
             limits:
               cpu: ${pooler.resources.cpuLimit}
               memory: ${pooler.resources.memoryLimit}
-      # Beside the instances on the PostgreSQL pool, which spans their zones and scales with them; the system pool
-      # is for AKS add-ons and may refuse other pods (CriticalAddonsOnly).
+      # Beside the instances on the PostgreSQL pools, which span their zones and scale with them; the system pool is
+      # sized for the AKS add-ons, the operator, the plugin and cert-manager.
       nodeSelector:
         ${spec.aks.postgresPool.nodeLabelKey}: ${spec.aks.postgresPool.nodeLabelValue}
 <#if spec.aks.postgresPool.taint?has_content>
