@@ -1,10 +1,10 @@
 <#assign aks = spec.aks>
 <#assign upgrades = aks.upgrades>
-<#assign hasLogs = paths?seq_contains("infra/modules/logs.bicep")>
-<#assign hasStorage = paths?seq_contains("infra/modules/storage.bicep")>
-<#assign hasMonitoring = paths?seq_contains("infra/modules/monitoring.bicep")>
-<#assign prometheus = spec.monitoring.prometheus == "azure-managed">
-<#assign grafana = spec.monitoring.grafana == "azure-managed">
+<#assign hasLogs = item.logs>
+<#assign hasStorage = item.storage>
+<#assign hasMonitoring = item.monitoring>
+<#assign prometheus = spec.monitoring.azureManagedPrometheus()>
+<#assign grafana = spec.monitoring.azureManagedGrafana()>
 <#assign api = aks.apiServer>
 <#assign admins = spec.azure.admins>
 // ${spec.header?no_esc}

@@ -61,18 +61,18 @@ param maintenanceDay = ${upgrades.maintenanceDay}
 param maintenanceStartTime = ${upgrades.maintenanceStartTime}
 param maintenanceDurationHours = ${upgrades.maintenanceDurationHours}
 </#if>
-<#if paths?seq_contains("infra/modules/logs.bicep")>
+<#if item.logs>
 
 param logAnalyticsWorkspaceName = ${az.logAnalyticsWorkspaceName}
 </#if>
-<#if paths?seq_contains("infra/modules/storage.bicep")>
+<#if item.storage>
 
 param storageAccountName = ${spec.backup.storageAccountName}
 param storageSku = ${spec.backup.storageSku}
 param backupContainerName = ${spec.backup.containerName}
 param softDeleteDays = ${spec.backup.softDeleteDays}
 </#if>
-<#if spec.monitoring.prometheus == "azure-managed">
+<#if spec.monitoring.azureManagedPrometheus()>
 
 param monitorWorkspaceName = ${az.monitorWorkspaceName}
 param dataCollectionEndpointName = ${dc.endpointName}
@@ -85,12 +85,12 @@ param alertEmail = ${spec.monitoring.alertEmail}
 <#if aks.containerInsights>
 param containerInsightsRuleName = ${dc.containerInsightsRuleName}
 </#if>
-<#if spec.monitoring.grafana == "azure-managed">
+<#if spec.monitoring.azureManagedGrafana()>
 
 param grafanaName = ${az.grafanaName}
 param grafanaAdminPrincipalIds = <@list spec.monitoring.grafanaAdminPrincipalIds/>
 </#if>
-<#if az.admins.principals?has_content && (aks.entraId.enabled || spec.monitoring.grafana == "azure-managed")>
+<#if az.admins.principals?has_content && (aks.entraId.enabled || spec.monitoring.azureManagedGrafana())>
 
 param adminPrincipals = [
 <#list az.admins.principals as admin>

@@ -27,7 +27,7 @@ spec:
     reusePVC: ${p.nodeMaintenanceWindow.reusePvc?c?no_esc}
 </#if>
   inheritedMetadata:
-<#if p.storage.type == "local-nvme">
+<#if p.storage.localNvme()>
     annotations:
       localdisk.csi.acstor.io/accept-ephemeral-storage: "true"
 </#if>

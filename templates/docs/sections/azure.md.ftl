@@ -1,13 +1,13 @@
 <#assign az = spec.azure>
 <#assign aks = spec.aks>
-<#assign prometheus = spec.monitoring.prometheus == "azure-managed">
-<#assign grafana = spec.monitoring.grafana == "azure-managed">
+<#assign prometheus = spec.monitoring.azureManagedPrometheus()>
+<#assign grafana = spec.monitoring.azureManagedGrafana()>
 <#assign L = spec.operations.layout>
 <#assign T = sh.quote(L.treeDir)>
-<#assign hasStorage = paths?seq_contains("infra/modules/storage.bicep")>
+<#assign hasStorage = item.storage>
 <#assign api = aks.apiServer>
 <#assign admins = az.admins>
-<#assign workspace = paths?seq_contains("infra/modules/logs.bicep")>
+<#assign workspace = item.logs>
 ## Azure infrastructure (`infra/`)
 
 One Bicep deployment into resource group `${az.resourceGroup}` (${az.location}) creates:

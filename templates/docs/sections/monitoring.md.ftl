@@ -104,13 +104,13 @@ Runbook links are relative (`runbooks/CNPGClusterOffline.md` and so on); set `mo
 ### Dashboard
 
 `${m.dashboard.file}` is built for this cluster; it asks for a Prometheus data source (variable `datasource`) and keeps uid `${m.dashboard.uid}` across renders, so importing again replaces it.
-<#if m.grafana == "azure-managed">
+<#if m.azureManagedGrafana()>
 Import it into Azure Managed Grafana `${spec.azure.grafanaName}` (needs the `amg` Azure CLI extension and the Grafana Editor role):
 
 ```sh
 az grafana dashboard import --name ${sh.quote(spec.azure.grafanaName)} --resource-group ${sh.quote(spec.azure.resourceGroup)} --definition ${T}/${m.dashboard.file} --overwrite true
 ```
-<#elseif m.grafana == "sidecar-configmap">
+<#elseif m.grafanaSidecar()>
 `kubectl apply -k ${L.treeDir}/monitoring/` also creates ConfigMap `${m.dashboard.configMapName}` in `${p.namespace}` with label `grafana_dashboard: "1"`; the Grafana dashboard sidecar loads it if it watches that namespace (kube-prometheus-stack: `grafana.sidecar.dashboards.searchNamespace: ALL`).
 <#else>
 `monitoring.grafana` is `none`: import the file into your Grafana by hand if you want it.

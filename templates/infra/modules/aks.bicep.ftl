@@ -263,7 +263,7 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
         enabled: true
       }
     }
-<#if spec.monitoring.prometheus == "azure-managed">
+<#if spec.monitoring.azureManagedPrometheus()>
     // Managed Prometheus; the data collection rule and its association are in the monitoring module.
     azureMonitorProfile: {
       metrics: {

@@ -1,5 +1,5 @@
-<#assign prometheus = spec.monitoring.prometheus == "azure-managed">
-<#assign grafana = spec.monitoring.grafana == "azure-managed">
+<#assign prometheus = spec.monitoring.azureManagedPrometheus()>
+<#assign grafana = spec.monitoring.azureManagedGrafana()>
 <#assign insights = spec.aks.containerInsights>
 <#assign dc = spec.azure.dataCollection>
 <#assign admins = spec.azure.admins>

@@ -128,11 +128,11 @@ kubectl wait cluster/${restored} --namespace ${ns} --for=condition=Ready --timeo
 kubectl cnpg status ${restored} --namespace ${ns}
 ```
 
-Then monitor it: its tree's `monitoring/` scrapes `${restored}` (the source's PodMonitor selects only `${src}`)<#if !spec.monitoring.azureManagedPrometheus()> and holds its alert rules</#if><#if spec.monitoring.grafana == "azure-managed">, and its dashboard is imported into Grafana</#if>:
+Then monitor it: its tree's `monitoring/` scrapes `${restored}` (the source's PodMonitor selects only `${src}`)<#if !spec.monitoring.azureManagedPrometheus()> and holds its alert rules</#if><#if spec.monitoring.azureManagedGrafana()>, and its dashboard is imported into Grafana</#if>:
 
 ```bash
 kubectl apply -k ${sh.quote(restoredTree)}/monitoring/
-<#if spec.monitoring.grafana == "azure-managed">
+<#if spec.monitoring.azureManagedGrafana()>
 az grafana dashboard import --name ${sh.quote(spec.azure.grafanaName)} --resource-group ${rg} \
   --definition ${sh.quote(restoredTree)}/${restoredDashboard} --overwrite true
 </#if>

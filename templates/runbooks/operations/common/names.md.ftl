@@ -46,7 +46,7 @@ While ${name} is being restored and its standbys clone, these of its alerts are 
   standbys are cloned from the new primary after it is promoted.
 </#if>
 <#if rendered?seq_contains("CNPGClusterNoSynchronousStandby")>
-- `CNPGClusterNoSynchronousStandby`: until a standby streams in sync<#if p.synchronous.dataDurability == "required">; commits of the new primary wait until then</#if>.
+- `CNPGClusterNoSynchronousStandby`: until a standby streams in sync<#if p.synchronous.durabilityRequired()>; commits of the new primary wait until then</#if>.
 </#if>
 <#if rendered?seq_contains("CNPGClusterNoBackupYet")>
 - `CNPGClusterNoBackupYet` fires only when no base backup finished within the backup allowance after the cluster

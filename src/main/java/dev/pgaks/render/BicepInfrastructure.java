@@ -7,35 +7,43 @@ import java.util.List;
 /**
  * {@code infra/}: the Azure resources, deployed with one {@code az deployment group create}. {@code main.bicep}
  * wires the modules; {@code main.bicepparam} holds the spec's values. A module is planned only when the spec needs
- * its resources, and {@code main.bicep} includes a module exactly when its file is planned.
+ * its resources ({@link Modules}), and {@code main.bicep} includes a module exactly when its file is planned.
  */
 public final class BicepInfrastructure implements OutputFamily {
 
+    /** Which modules the spec needs: the one decision main.bicep, main.bicepparam and the file plan all follow. */
+    public record Modules(boolean logs, boolean storage, boolean monitoring) {
+
+        static Modules of(ResolvedSpec spec) {
+            return new Modules(
+                    // The workspace must exist before the cluster whose agent writes to it, while every other
+                    // monitoring resource refers to the cluster: so it has a module of its own, deployed first.
+                    spec.aks().containerInsights() || spec.aks().controlPlaneLogs().enabled(),
+                    // A restore reads the source cluster's backups from the same account, even with backups of its own off.
+                    spec.backup().enabled() || spec.restore().enabled(),
+                    spec.monitoring().azureManagedPrometheus() || spec.monitoring().azureManagedGrafana()
+                            || spec.aks().containerInsights());
+        }
+    }
+
     @Override
     public List<PlannedFile> plan(ResolvedSpec spec) {
+        Modules modules = Modules.of(spec);
         List<PlannedFile> files = new ArrayList<>();
-        files.add(PlannedFile.of("infra/main.bicep", "infra/main.bicep.ftl"));
-        files.add(PlannedFile.of("infra/main.bicepparam", "infra/main.bicepparam.ftl"));
+        files.add(new PlannedFile("infra/main.bicep", "infra/main.bicep.ftl", modules));
+        files.add(new PlannedFile("infra/main.bicepparam", "infra/main.bicepparam.ftl", modules));
         files.add(module("identity"));
         files.add(module("aks"));
-        // The workspace must exist before the cluster whose agent writes to it, while every other monitoring
-        // resource refers to the cluster: so it has a module of its own, deployed first.
-        if (spec.aks().containerInsights() || spec.aks().controlPlaneLogs().enabled()) {
+        if (modules.logs()) {
             files.add(module("logs"));
         }
-        // A restore reads the source cluster's backups from the same account, even with backups of its own off.
-        if (spec.backup().enabled() || spec.restore().enabled()) {
+        if (modules.storage()) {
             files.add(module("storage"));
         }
-        if (azureManaged(spec.monitoring().prometheus()) || azureManaged(spec.monitoring().grafana())
-                || spec.aks().containerInsights()) {
+        if (modules.monitoring()) {
             files.add(module("monitoring"));
         }
         return files;
-    }
-
-    private static boolean azureManaged(String choice) {
-        return choice.equals("azure-managed");
     }
 
     private static PlannedFile module(String name) {

@@ -11,6 +11,8 @@ public final class Documentation implements OutputFamily {
 
     @Override
     public List<PlannedFile> plan(ResolvedSpec spec) {
-        return List.of(PlannedFile.of("README.md", "docs/README.md.ftl"), PlannedFile.of(".gitattributes", "docs/gitattributes.txt.ftl"));
+        // The README describes the Azure modules the infrastructure family plans, from the same decision.
+        return List.of(new PlannedFile("README.md", "docs/README.md.ftl", BicepInfrastructure.Modules.of(spec)),
+                PlannedFile.of(".gitattributes", "docs/gitattributes.txt.ftl"));
     }
 }

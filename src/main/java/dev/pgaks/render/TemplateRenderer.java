@@ -108,8 +108,7 @@ public final class TemplateRenderer {
     public List<RenderedFile> render(ResolvedSpec spec) {
         List<PlannedFile> plan = new ArrayList<>();
         families.forEach(f -> plan.addAll(f.plan(spec)));
-        List<String> paths = plan.stream().map(PlannedFile::path).sorted().toList();
-        List<RenderedFile> rendered = new ArrayList<>(renderAll(spec, plan, paths));
+        List<RenderedFile> rendered = new ArrayList<>(renderAll(spec, plan));
         rendered.sort(Comparator.comparing(RenderedFile::path));
         for (int i = 1; i < rendered.size(); i++) {
             if (rendered.get(i).path().equals(rendered.get(i - 1).path())) {
@@ -125,7 +124,7 @@ public final class TemplateRenderer {
      * cores the helper takes a good part of it off the critical path. A failure is the first failing file's in plan
      * order, as in a sequential render.
      */
-    private List<RenderedFile> renderAll(ResolvedSpec spec, List<PlannedFile> plan, List<String> paths) {
+    private List<RenderedFile> renderAll(ResolvedSpec spec, List<PlannedFile> plan) {
         RenderedFile[] files = new RenderedFile[plan.size()];
         Throwable[] failures = new Throwable[plan.size()];
         AtomicInteger next = new AtomicInteger();
@@ -133,7 +132,7 @@ public final class TemplateRenderer {
             for (int i = next.getAndIncrement(); i < files.length; i = next.getAndIncrement()) {
                 PlannedFile file = plan.get(i);
                 try {
-                    files[i] = new RenderedFile(file.path(), render(spec, file, paths));
+                    files[i] = new RenderedFile(file.path(), render(spec, file));
                 } catch (RuntimeException | Error e) {
                     failures[i] = e;
                 }
@@ -160,12 +159,11 @@ public final class TemplateRenderer {
         return Arrays.asList(files);
     }
 
-    private byte[] render(ResolvedSpec spec, PlannedFile file, List<String> paths) {
+    private byte[] render(ResolvedSpec spec, PlannedFile file) {
         Map<String, Object> model = new HashMap<>();
         model.put("spec", spec);
         model.put("item", file.item());
         model.put("path", file.path());
-        model.put("paths", paths);
         model.put("yaml", YAML_BLOCKS);
         model.put("sh", SHELL);
         StringWriter out = new StringWriter();

@@ -32,6 +32,15 @@ public record ResolvedMonitoring(String prometheus, String grafana, String alert
         return prometheus.equals("azure-managed");
     }
 
+    public boolean azureManagedGrafana() {
+        return grafana.equals("azure-managed");
+    }
+
+    /** The Grafana sidecar of the Prometheus Operator's stack loads the dashboard from a labelled ConfigMap. */
+    public boolean grafanaSidecar() {
+        return grafana.equals("sidecar-configmap");
+    }
+
     public boolean hasActionGroup() {
         return actionGroup != null;
     }

@@ -11,7 +11,13 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
                                NodeMaintenanceWindow nodeMaintenanceWindow) {
 
     /** Synchronous replication; {@code enabled} is false when {@code number} is 0. */
-    public record Synchronous(boolean enabled, String method, int number, String dataDurability) {}
+    public record Synchronous(boolean enabled, String method, int number, String dataDurability) {
+
+        /** Commits wait for the synchronous standbys even when none is left (CNPG's dataDurability: required). */
+        public boolean durabilityRequired() {
+            return dataDurability.equals("required");
+        }
+    }
 
     /** Requests equal limits (Guaranteed QoS); {@code memoryMiB} is what the parameters are sized from. */
     public record Resources(String cpu, String memory, long memoryMiB, String sizedFrom) {}
@@ -22,6 +28,10 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
 
         public String storageClassName() {
             return storageClass.name();
+        }
+
+        public boolean localNvme() {
+            return type.equals("local-nvme");
         }
     }
 
