@@ -19,12 +19,8 @@ kubelogin convert-kubeconfig -l azurecli
 ### 1. Helm charts, in this order
 
 ```bash
-<#assign seenRepos = []>
-<#list p.operator.releases as r>
-<#if !seenRepos?seq_contains(r.repoName)>
+<#list p.operator.repositories() as r>
 helm repo add ${r.repoName} ${r.repoUrl}
-<#assign seenRepos = seenRepos + [r.repoName]>
-</#if>
 </#list>
 helm repo update
 <#list p.operator.releases as r>

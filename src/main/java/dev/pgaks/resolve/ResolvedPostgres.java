@@ -1,6 +1,8 @@
 package dev.pgaks.resolve;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The CNPG cluster: image, topology, sizing, storage, access rules, databases, roles and pooler. */
 public record ResolvedPostgres(String namespace, String operatorNamespace, String clusterName, String serviceAccountName,
@@ -98,11 +100,18 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
      *
      * @param config    cnpg-controller-manager-config entries, read by the operator from its own namespace at start-up
      * @param placement where the operator, cert-manager and the plugin run: the system pool
-     * @param releases  every Helm release, in install order
+     * @param releases      every Helm release, in install order
+     * @param pluginVersion the plugin image the plugin chart deploys (its appVersion), empty when unknown
      */
-    /** {@code pluginVersion}: the plugin image the plugin chart deploys (its appVersion), empty when unknown. */
     public record Operator(String chartVersion, String version, String certManagerChartVersion, List<Parameter> config,
                            SystemPlacement placement, List<HelmRelease> releases, String pluginVersion) {
+
+        /** The chart repositories the releases come from, each once, in install order. */
+        public List<HelmRelease> repositories() {
+            Map<String, HelmRelease> byName = new LinkedHashMap<>();
+            releases.forEach(r -> byName.putIfAbsent(r.repoName(), r));
+            return List.copyOf(byName.values());
+        }
 
         /** The release of the operator chart itself. */
         public HelmRelease operatorRelease() {
