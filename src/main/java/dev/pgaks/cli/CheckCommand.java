@@ -38,9 +38,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--diff", description = "After the list of files, print the semantic diff (as `pgaks diff` does).")
     boolean diff;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json (schemas/diagnostics.schema.json), github (workflow commands) or sarif (SARIF 2.1.0); default ${DEFAULT-VALUE}.")
-    DiagnosticFormat format;
+    @Mixin
+    DiagnosticFormatOption formatOption;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -52,7 +51,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Outcome<RenderInput.Rendering> rendering = input.render();
         if (!(rendering instanceof Outcome.Success<RenderInput.Rendering> ok)) {
-            return Reporting.report(rendering, command.commandLine(), format);
+            return Reporting.report(rendering, command.commandLine(), formatOption.format);
         }
         Path tree = ok.value().tree();
         TreeSnapshot expected = TreeSnapshot.of(ok.value().files());
@@ -61,13 +60,13 @@ final class CheckCommand implements Callable<Integer> {
         DiffReport report = ObjectDiff.compare(actual, expected);
         String fix = fix(differences, report, actual);
         PrintWriter out = command.commandLine().getOut();
-        if (format != DiagnosticFormat.TEXT) {
+        if (formatOption.format != DiagnosticFormat.TEXT) {
             List<DiagnosticFormat.Item> items = new ArrayList<>();
             for (Difference d : differences) {
                 items.add(new DiagnosticFormat.Item("error", d.kind(), d.detail(), tree.resolve(d.path()).toString(), d.line(),
                         d.line() > 0 ? 1 : 0, fix, null, null));
             }
-            Reporting.print(items, command.commandLine(), format);
+            Reporting.print(items, command.commandLine(), formatOption.format);
             return differences.isEmpty() ? PgaksCommand.OK : PgaksCommand.DRIFT;
         }
         if (differences.isEmpty()) {

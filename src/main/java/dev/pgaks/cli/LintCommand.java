@@ -16,7 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -33,9 +33,8 @@ final class LintCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The tree to check, e.g. out/<name> or a GitOps repository folder.")
     Path dir;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json (schemas/diagnostics.schema.json), github (workflow commands) or sarif (SARIF 2.1.0); default ${DEFAULT-VALUE}.")
-    DiagnosticFormat format;
+    @Mixin
+    DiagnosticFormatOption formatOption;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -45,15 +44,15 @@ final class LintCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         if (!Files.isDirectory(dir)) {
             return Reporting.report(Outcome.failure(List.of(Diagnostic.ofFile(dir.toString(), "not a directory",
-                    "name the rendered tree, e.g. out/<metadata.name>"))), command.commandLine(), format);
+                    "name the rendered tree, e.g. out/<metadata.name>"))), command.commandLine(), formatOption.format);
         }
         LintTree tree = LintTree.read(dir);
         List<Finding> findings = new ArrayList<>(Rules.run(tree, Rules.ALL));
         findings.addAll(schemaFindings(tree));
         findings.sort(Comparator.comparing(Finding::file).thenComparing(Finding::rule).thenComparing(Finding::field));
         String prefix = dir.toString().endsWith("/") ? dir.toString() : dir + "/";
-        if (format != DiagnosticFormat.TEXT) {
-            Reporting.print(findings.stream().map(f -> item(prefix, f)).toList(), command.commandLine(), format);
+        if (formatOption.format != DiagnosticFormat.TEXT) {
+            Reporting.print(findings.stream().map(f -> item(prefix, f)).toList(), command.commandLine(), formatOption.format);
             return findings.isEmpty() ? PgaksCommand.OK : PgaksCommand.DRIFT;
         }
         for (Finding f : findings) {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -18,9 +18,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "The pgaks spec (YAML).")
     Path spec;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json (schemas/diagnostics.schema.json), github (workflow commands) or sarif (SARIF 2.1.0); default ${DEFAULT-VALUE}.")
-    DiagnosticFormat format;
+    @Mixin
+    DiagnosticFormatOption formatOption;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -29,13 +28,13 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Outcome<SpecDocument> outcome = Pipeline.forValidating().validate(spec);
         if (outcome instanceof Outcome.Success<SpecDocument>) {
-            if (format == DiagnosticFormat.TEXT) {
+            if (formatOption.format == DiagnosticFormat.TEXT) {
                 command.commandLine().getOut().println(spec + ": valid");
             } else {
-                Reporting.print(List.of(), command.commandLine(), format);
+                Reporting.print(List.of(), command.commandLine(), formatOption.format);
             }
             return PgaksCommand.OK;
         }
-        return Reporting.report(outcome, command.commandLine(), format);
+        return Reporting.report(outcome, command.commandLine(), formatOption.format);
     }
 }
