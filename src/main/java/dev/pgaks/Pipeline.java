@@ -102,8 +102,9 @@ public final class Pipeline {
 
     public Outcome<List<RenderedFile>> render(ResolvedSpec resolved) {
         List<RenderedFile> files = renderer.get().render(resolved);
-        List<String> findings = new ArrayList<>(verifier.get().verify(files));
-        Rules.run(LintTree.of(files), Rules.ALL).forEach(f -> findings.add(f.format()));
+        OutputVerifier.Verification verification = verifier.get().verify(files);
+        List<String> findings = new ArrayList<>(verification.findings());
+        Rules.run(LintTree.of(files, verification.yaml()), Rules.ALL).forEach(f -> findings.add(f.format()));
         if (!findings.isEmpty()) {
             throw new IllegalStateException("pgaks bug: rendered output failed verification:\n  " + String.join("\n  ", findings));
         }

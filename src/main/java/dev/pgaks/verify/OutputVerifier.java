@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -23,20 +24,27 @@ public final class OutputVerifier {
     /** Loads the YAML reader and the typed model on the calling thread (see {@code Pipeline}); finds nothing. */
     public OutputVerifier warmedUp() {
         List<String> findings = verify(List.of(new RenderedFile("k8s/warm-up.yaml",
-                "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: warm-up\n  labels: {a: b}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: warm-up\n  labels: {a: b}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))).findings();
         if (!findings.isEmpty()) {
             throw new IllegalStateException("verifier set-up failed: " + findings);
         }
         return this;
     }
 
-    public List<String> verify(List<RenderedFile> files) {
+    /**
+     * @param findings what failed; empty when every file reads back
+     * @param yaml     every YAML file that parsed, by path: its non-empty documents, for the verification rules
+     */
+    public record Verification(List<String> findings, Map<String, List<Object>> yaml) {}
+
+    public Verification verify(List<RenderedFile> files) {
         List<String> findings = new ArrayList<>();
+        Map<String, List<Object>> yaml = new TreeMap<>();
         for (RenderedFile file : files) {
             String path = file.path();
             try {
                 if (path.endsWith(".yaml")) {
-                    verifyYaml(file, findings);
+                    yaml.put(path, verifyYaml(file, findings));
                 } else if (path.endsWith(".json")) {
                     json.readTree(file.content());
                 }
@@ -44,12 +52,16 @@ public final class OutputVerifier {
                 findings.add(path + ": does not parse back: " + e.getMessage());
             }
         }
-        return findings;
+        return new Verification(findings, yaml);
     }
 
-    private void verifyYaml(RenderedFile file, List<String> findings) {
+    private List<Object> verifyYaml(RenderedFile file, List<String> findings) {
         Load load = new Load(LoadSettings.builder().setAllowDuplicateKeys(false).build());
+        List<Object> documents = new ArrayList<>();
         for (Object document : load.loadAllFromString(file.text())) {
+            if (document != null) {
+                documents.add(document);
+            }
             if (document == null || !(file.path().startsWith("k8s/") || file.path().startsWith("monitoring/"))) {
                 continue;
             }
@@ -72,5 +84,6 @@ public final class OutputVerifier {
             }
             types.check(object).forEach(problem -> findings.add(file.path() + ": " + problem));
         }
+        return documents;
     }
 }

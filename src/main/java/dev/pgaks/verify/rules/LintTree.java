@@ -60,7 +60,24 @@ public final class LintTree {
         this.unreadable = List.copyOf(unreadable);
     }
 
-    /** The tree pgaks just rendered, before anything is written. */
+    /**
+     * The tree pgaks just rendered, its YAML documents as the output verifier already parsed them (a file missing
+     * from {@code parsedYaml} did not parse, which the verifier reported), so a render reads each file once.
+     */
+    public static LintTree of(List<RenderedFile> files, Map<String, List<Object>> parsedYaml) {
+        Map<String, List<Object>> documents = new TreeMap<>();
+        List<BicepFile> bicep = new ArrayList<>();
+        for (RenderedFile file : files) {
+            if (bicep(file.path())) {
+                bicep.add(new BicepFile(file.path(), file.text()));
+            } else if (parsedYaml.containsKey(file.path())) {
+                documents.put(file.path(), parsedYaml.get(file.path()));
+            }
+        }
+        return new LintTree(objects(documents), bicep, List.of());
+    }
+
+    /** The tree pgaks just rendered, parsed here. */
     public static LintTree of(List<RenderedFile> files) {
         Map<String, List<Object>> documents = new TreeMap<>();
         List<BicepFile> bicep = new ArrayList<>();
