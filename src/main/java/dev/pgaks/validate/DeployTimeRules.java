@@ -2,6 +2,7 @@ package dev.pgaks.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pgaks.diagnostic.Diagnostic;
+import dev.pgaks.facts.ManagedRoles;
 import dev.pgaks.facts.ResourceNames;
 import dev.pgaks.facts.VmSize;
 import dev.pgaks.load.SpecDocument;
@@ -27,7 +28,6 @@ final class DeployTimeRules extends CrossFieldRules {
     /** Names PostgreSQL refuses for a new role ({@code pg_} is reserved, {@code public} is the pseudo-role). */
     private static final Set<String> RESERVED_ROLES = Set.of("public", "none", "current_user", "session_user", "current_role");
     private static final Set<String> BUILT_IN_DATABASES = Set.of("postgres", "template0", "template1");
-    private static final Set<String> BUILT_IN_ROLES = Set.of("postgres", "streaming_replica");
     /** The operator's PodMonitor file is {@code podmonitor-cnpg-operator.yaml}; a Cluster of that name would plan it twice. */
     private static final String OPERATOR_POD_MONITOR = "cnpg-operator";
     /** robfig/cron with seconds, as CNPG parses {@code ScheduledBackup.spec.schedule}: field name, min, max, names. */
@@ -77,7 +77,7 @@ final class DeployTimeRules extends CrossFieldRules {
         }
         String owner = value("/postgres/bootstrap/owner").asText();
         roleName("/postgres/bootstrap/owner", owner);
-        if (BUILT_IN_ROLES.contains(owner)) {
+        if (ManagedRoles.NAMES.contains(owner)) {
             report("/postgres/bootstrap/owner", "postgres.bootstrap.owner '" + owner + "' is a role CNPG manages itself",
                     "name the application's owner role, for example 'app'");
         }

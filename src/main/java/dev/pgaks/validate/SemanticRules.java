@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.facts.ConnectionBudget;
 import dev.pgaks.facts.FixedParameters;
+import dev.pgaks.facts.ManagedRoles;
 import dev.pgaks.facts.PostgresParameters;
 import dev.pgaks.facts.Quantities;
 import dev.pgaks.facts.UpgradeChannels;
@@ -198,8 +199,9 @@ final class SemanticRules extends CrossFieldRules {
 
     /** Roles CNPG or the bootstrap manage, which the spec must not declare. */
     private Set<String> reservedRoles() {
-        // copyOf, not Set.of: the bootstrap owner may itself be one of the others, which Set.of refuses.
-        return Set.copyOf(List.of("postgres", "streaming_replica", value("/postgres/bootstrap/owner").asText()));
+        Set<String> reserved = new HashSet<>(ManagedRoles.NAMES);
+        reserved.add(value("/postgres/bootstrap/owner").asText());
+        return reserved;
     }
 
     private void image() {
