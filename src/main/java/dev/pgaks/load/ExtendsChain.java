@@ -64,7 +64,8 @@ final class ExtendsChain {
             Outcome<byte[]> read = InputLimits.readRegularFile(base, InputLimits.MAX_SPEC_BYTES, "base file", HINT);
             if (read instanceof Outcome.Failure<byte[]> failure) {
                 Diagnostic why = failure.diagnostics().get(0);
-                return refuse(current, "extends '" + written + "': " + why.message() + " (" + base + ")", why.hint());
+                return refuse(current, "extends '" + written + "': " + why.message()
+                        + (base.toString().equals(written) ? "" : " (" + base + ")"), why.hint());
             }
             byte[] content = ((Outcome.Success<byte[]>) read).value();
             bytes += content.length;

@@ -124,7 +124,8 @@ public final class SpecLoader {
         Node rootNode = documents.get(0);
         if (!(rootNode instanceof MappingNode)) {
             SpecDocument.Position at = position(rootNode);
-            return fail(name, at.line(), at.column(), what + " must be a mapping of fields", "start from `pgaks init`");
+            return fail(name, at.line(), at.column(), what + " must be a mapping of fields", what.equals("spec")
+                    ? "start from `pgaks init`" : "a base holds top-level fields of a spec, such as azure: or postgres:");
         }
         Tree tree = new Tree(name, new StandardConstructor(settings));
         @SuppressWarnings("unchecked")
