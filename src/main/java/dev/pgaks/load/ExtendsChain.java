@@ -71,7 +71,7 @@ final class ExtendsChain {
             bytes += content.length;
             if (bytes > InputLimits.MAX_CHAIN_BYTES) {
                 return refuse(current, "the spec and its bases hold more than " + InputLimits.MAX_CHAIN_BYTES / (1 << 20)
-                        + " MiB together", "shared defaults are a few dozen lines; check which file is this large");
+                        + " MiB together, what one spec may hold", "shared defaults are a few dozen lines; check which file is this large");
             }
             String previous = seen.putIfAbsent(identity(base), base.toString());
             if (previous != null) {

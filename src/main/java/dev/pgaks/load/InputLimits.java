@@ -24,8 +24,11 @@ public final class InputLimits {
      * a longer chain is a mistake or a loop through different names.
      */
     public static final int MAX_EXTENDS_DEPTH = 8;
-    /** Bytes of a spec and all its bases together: each file keeps its own bound, and the chain stays near one spec's. */
-    public static final int MAX_CHAIN_BYTES = 2 << 20;
+    /**
+     * Bytes of a spec and all its bases together: what one spec may hold, so that a chain costs no more to read than
+     * the largest single spec.
+     */
+    public static final int MAX_CHAIN_BYTES = MAX_SPEC_BYTES;
     /** The Azure deployment outputs JSON is a few hundred bytes. */
     public static final int MAX_OUTPUTS_BYTES = 1 << 20;
     /** An ownership manifest lists about a hundred files. */
