@@ -1,6 +1,7 @@
 package dev.pgaks.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.diagnostic.ErrorCode;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.load.SpecDocument;
@@ -53,6 +54,10 @@ final class ExplainCommand implements Callable<Integer> {
         }
         if (resolved) {
             return resolved(schema);
+        }
+        if (spec != null) {
+            throw new CommandLine.ParameterException(command.commandLine(), "SPEC is read only with --resolved: "
+                    + "pgaks explain --resolved " + field + " " + spec);
         }
         Optional<JsonNode> found = schema.field(field);
         PrintWriter out = command.commandLine().getOut();
@@ -114,7 +119,8 @@ final class ExplainCommand implements Callable<Integer> {
             return Reporting.report(loaded, command.commandLine().getErr());
         }
         PrintWriter out = command.commandLine().getOut();
-        ResolvedField.lines(ok.value(), SchemaDefaults.apply(schema.root(), ok.value().root()), pointer).forEach(out::println);
+        ResolvedField.lines(ok.value(), SchemaDefaults.apply(schema.root(), ok.value().root()), pointer)
+                .forEach(line -> out.println(Diagnostic.printable(line)));
         out.flush();
         return PgaksCommand.OK;
     }

@@ -256,6 +256,7 @@ class ExtendsTest {
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("did you mean 'postgres.instances'?"), unknown.err());
         assertEquals(2, CliRun.run("explain", "--resolved", "postgres.instances").exit(), "SPEC is required");
+        assertEquals(2, CliRun.run("explain", "postgres.instances", spec.toString()).exit(), "SPEC needs --resolved");
     }
 
     @Test
