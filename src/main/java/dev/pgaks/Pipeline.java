@@ -92,7 +92,12 @@ public final class Pipeline {
 
     /** @param outputDir the {@code -o} directory as seen from the spec's directory (see {@link TreeLayout}) */
     public Outcome<ResolvedSpec> resolve(Path spec, AzureOutputs outputs, String outputDir) {
-        return validate(spec).then(document -> Outcome.success(resolver.get().resolve(document, outputs, outputDir)));
+        return validate(spec).then(document -> resolve(document, outputs, outputDir));
+    }
+
+    /** A validated document, resolved; see {@link #resolve(Path, AzureOutputs, String)}. */
+    public Outcome<ResolvedSpec> resolve(SpecDocument document, AzureOutputs outputs, String outputDir) {
+        return Outcome.success(resolver.get().resolve(document, outputs, outputDir));
     }
 
     /** Every output file, including the ownership manifest, sorted by path. */

@@ -1,13 +1,21 @@
 package dev.pgaks.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pgaks.diagnostic.Diagnostic;
+import dev.pgaks.diagnostic.ErrorCode;
+import dev.pgaks.diagnostic.Outcome;
+import dev.pgaks.load.SpecDocument;
+import dev.pgaks.load.SpecLoader;
+import dev.pgaks.resolve.SchemaDefaults;
 import dev.pgaks.validate.SpecSchema;
 import dev.pgaks.validate.Suggestions;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,8 +30,16 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Dotted field path, e.g. postgres.storage.type; [] steps into lists (postgres.databases[].name).")
     String field;
 
+    @Parameters(index = "1", arity = "0..1", paramLabel = "SPEC",
+            description = "With --resolved: the spec whose value of FIELD to show.")
+    Path spec;
+
     @Option(names = "--markdown", description = "Print the whole spec reference as Markdown (docs/spec-reference.md).")
     boolean markdown;
+
+    @Option(names = "--resolved", description = "Print FIELD's effective value in SPEC (after extends and the schema's "
+            + "defaults) and where it comes from: FILE:LINE:COL, or default. FIELD may be a JSON pointer (/postgres/instances).")
+    boolean resolved;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -36,17 +52,17 @@ final class ExplainCommand implements Callable<Integer> {
             command.commandLine().getOut().flush();
             return PgaksCommand.OK;
         }
+        if (resolved) {
+            return resolved(schema);
+        }
+        if (spec != null) {
+            throw new CommandLine.ParameterException(command.commandLine(), "SPEC is read only with --resolved: "
+                    + "pgaks explain --resolved " + field + " " + spec);
+        }
         Optional<JsonNode> found = schema.field(field);
         PrintWriter out = command.commandLine().getOut();
         if (found.isEmpty()) {
-            PrintWriter err = command.commandLine().getErr();
-            err.println("pgaks: no spec field '" + field + "'");
-            String parent = field.contains(".") ? field.substring(0, field.lastIndexOf('.')) : "";
-            String last = field.substring(field.lastIndexOf('.') + 1);
-            schema.field(parent).flatMap(p -> Suggestions.closest(last, SpecSchema.propertyNames(p)))
-                    .ifPresent(s -> err.println("  hint: did you mean '" + (parent.isEmpty() ? s : parent + "." + s) + "'?"));
-            err.flush();
-            return PgaksCommand.BAD_INPUT;
+            return unknownField(schema, field);
         }
         JsonNode node = found.get();
         out.println("FIELD:       " + (field.isEmpty() ? "(spec)" : field));
@@ -73,6 +89,38 @@ final class ExplainCommand implements Callable<Integer> {
                 out.printf("      %s%n", child.path("description").asText(""));
             });
         }
+        out.flush();
+        return PgaksCommand.OK;
+    }
+
+    private int unknownField(SpecSchema schema, String dotted) {
+        PrintWriter err = command.commandLine().getErr();
+        err.println("pgaks: no spec field '" + dotted + "'");
+        String parent = dotted.contains(".") ? dotted.substring(0, dotted.lastIndexOf('.')) : "";
+        String last = dotted.substring(dotted.lastIndexOf('.') + 1);
+        schema.field(parent).flatMap(p -> Suggestions.closest(last, SpecSchema.propertyNames(p)))
+                .ifPresent(s -> err.println("  hint: did you mean '" + (parent.isEmpty() ? s : parent + "." + s) + "'?"));
+        err.flush();
+        return PgaksCommand.BAD_INPUT;
+    }
+
+    /** {@code explain --resolved}: the spec as pgaks reads it, value by value, each with the file it was written in. */
+    private int resolved(SpecSchema schema) {
+        if (spec == null || field.isEmpty()) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--resolved needs FIELD and SPEC, "
+                    + "for example: pgaks explain --resolved postgres.instances pgaks.yaml");
+        }
+        String pointer = ResolvedField.pointer(field);
+        if (schema.fieldAtPointer(pointer).isEmpty()) {
+            return unknownField(schema, ResolvedField.dotted(pointer));
+        }
+        Outcome<SpecDocument> loaded = new SpecLoader().load(spec).orCode(ErrorCode.SPEC_UNREADABLE);
+        if (!(loaded instanceof Outcome.Success<SpecDocument> ok)) {
+            return Reporting.report(loaded, command.commandLine().getErr());
+        }
+        PrintWriter out = command.commandLine().getOut();
+        ResolvedField.lines(ok.value(), SchemaDefaults.apply(schema.root(), ok.value().root()), pointer)
+                .forEach(line -> out.println(Diagnostic.printable(line)));
         out.flush();
         return PgaksCommand.OK;
     }

@@ -56,8 +56,7 @@ final class RenderCommand implements Callable<Integer> {
                 return Reporting.report(Outcome.failure(refusals(ok.value().tree(), plan)), command.commandLine().getErr());
             }
         }
-        List<Path> inputs = input.azureOutputs == null ? List.of(input.spec) : List.of(input.spec, input.azureOutputs);
-        Outcome<Path> written = rendering.then(r -> new OutputWriter().write(r.tree(), r.files(), inputs,
+        Outcome<Path> written = rendering.then(r -> new OutputWriter().write(r.tree(), r.files(), r.inputs(),
                 new OutputWriter.Options(force, keepUnowned)));
         if (!(written instanceof Outcome.Success<Path>)) {
             return Reporting.report(written, command.commandLine().getErr());

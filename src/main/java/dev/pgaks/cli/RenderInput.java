@@ -10,6 +10,7 @@ import dev.pgaks.resolve.ResolvedSpec;
 import dev.pgaks.resolve.TreeLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -36,9 +37,17 @@ final class RenderInput {
      *
      * @param previousClientId the real workload identity client ID of the tree on disk, if it has one
      * @param outputsFile      the Azure outputs read, given or saved beside the spec
+     * @param specFiles        the spec and the bases it extends
      */
     record Rendering(ResolvedSpec spec, List<RenderedFile> files, Path tree, Optional<String> previousClientId,
-                     Optional<Path> outputsFile) {
+                     Optional<Path> outputsFile, List<Path> specFiles) {
+
+        /** Every file the render read: none may lie inside the tree it replaces. */
+        List<Path> inputs() {
+            List<Path> inputs = new ArrayList<>(specFiles);
+            outputsFile.ifPresent(inputs::add);
+            return inputs;
+        }
 
         boolean clientIdChanged() {
             return previousClientId.isPresent() && !previousClientId.get().equals(spec.azure().workloadIdentity().clientId());
@@ -60,7 +69,7 @@ final class RenderInput {
         Outcome<AzureOutputs> outputs = outputsFile == null ? Outcome.success(AzureOutputs.none())
                 : AzureOutputs.read(outputsFile).orCode(ErrorCode.AZURE_OUTPUTS);
         String outputDir = TreeLayout.outputDirFromSpec(spec, output);
-        return outputs.then(o -> pipeline.resolve(spec, o, outputDir))
+        return outputs.then(o -> pipeline.validate(spec).then(document -> pipeline.resolve(document, o, outputDir)
                 .then(resolved -> {
                     Path tree = output.resolve(resolved.operations().layout().treeName());
                     Optional<String> previous = AzureOutputs.clientIdInTree(tree);
@@ -69,8 +78,8 @@ final class RenderInput {
                     }
                     return pipeline.render(resolved)
                             .then(files -> Outcome.success(new Rendering(resolved, files, tree, previous,
-                                    Optional.ofNullable(outputsFile))));
-                });
+                                    Optional.ofNullable(outputsFile), document.files().stream().map(Path::of).toList())));
+                })));
     }
 
     private Optional<Path> savedOutputs() {

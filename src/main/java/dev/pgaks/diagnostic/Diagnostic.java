@@ -9,8 +9,9 @@ import java.util.Comparator;
  */
 public record Diagnostic(String file, int line, int column, String message, String hint, ErrorCode code) {
 
-    public static final Comparator<Diagnostic> BY_POSITION =
-            Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column).thenComparing(Diagnostic::message);
+    /** By file (a spec's bases are files of their own), then line and column. */
+    public static final Comparator<Diagnostic> BY_POSITION = Comparator.comparing(Diagnostic::file, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column).thenComparing(Diagnostic::message);
 
     public Diagnostic(String file, int line, int column, String message, String hint) {
         this(file, line, column, message, hint, ErrorCode.UNCLASSIFIED);

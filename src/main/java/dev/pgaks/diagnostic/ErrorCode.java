@@ -11,6 +11,7 @@ import java.util.Optional;
 public enum ErrorCode {
     UNCLASSIFIED("PGAKS-E000", "an error without a more specific code"),
     SPEC_UNREADABLE("PGAKS-E001", "the spec cannot be read: no such file, not YAML, duplicate or non-string keys"),
+    EXTENDS("PGAKS-E002", "a base the spec extends cannot be used: an absolute path, a cycle, too many levels or bytes, not a file"),
     UNKNOWN_FIELD("PGAKS-E010", "a field the schema does not define (with the closest known name)"),
     VALUE_NOT_ALLOWED("PGAKS-E011", "a value outside the field's allowed values"),
     SCHEMA_VIOLATION("PGAKS-E012", "a value of the wrong type or format, or out of range"),

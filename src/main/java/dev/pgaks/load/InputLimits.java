@@ -19,6 +19,16 @@ public final class InputLimits {
 
     /** A spec is a few dozen lines; 1 MiB leaves room for long comments and still parses in milliseconds. */
     public static final int MAX_SPEC_BYTES = 1 << 20;
+    /**
+     * Base files a spec may reach through {@code extends}: organisation, environment, team and a few more levels fit;
+     * a longer chain is a mistake or a loop through different names.
+     */
+    public static final int MAX_EXTENDS_DEPTH = 8;
+    /**
+     * Bytes of a spec and all its bases together: what one spec may hold, so that a chain costs no more to read than
+     * the largest single spec.
+     */
+    public static final int MAX_CHAIN_BYTES = MAX_SPEC_BYTES;
     /** The Azure deployment outputs JSON is a few hundred bytes. */
     public static final int MAX_OUTPUTS_BYTES = 1 << 20;
     /** An ownership manifest lists about a hundred files. */

@@ -58,12 +58,18 @@ public final class SpecLoader {
                 .then(bytes -> load(path.toString(), bytes));
     }
 
+    /** The spec named {@code name}, merged with the bases it {@code extends} (read relative to {@code name}). */
     public Outcome<SpecDocument> load(String name, byte[] bytes) {
+        return parse(name, bytes, "spec").then(spec -> ExtendsChain.follow(spec, this));
+    }
+
+    /** One file, spec or base, on its own; only a spec's name is copied into output, so only its name is checked. */
+    Outcome<SpecDocument> parse(String name, byte[] bytes, String what) {
         if (bytes.length > InputLimits.MAX_SPEC_BYTES) {
-            return fail(name, 1, 1, "spec is larger than 1 MiB", "a pgaks spec is a few dozen lines; check the file");
+            return fail(name, 1, 1, what + " is larger than 1 MiB", "a pgaks spec is a few dozen lines; check the file");
         }
         String fileName = name.substring(name.lastIndexOf('/') + 1);
-        if (!SAFE_FILE_NAME.matcher(fileName).matches()) {
+        if (what.equals("spec") && !SAFE_FILE_NAME.matcher(fileName).matches()) {
             return fail(name, 1, 1, "the spec's file name '" + fileName + "' has characters pgaks does not write into output",
                     "rename it using letters, digits and . _ - + = , @ (for example pgaks.yaml): the name is copied into "
                             + "every file header and the README's shell commands");
@@ -108,17 +114,18 @@ public final class SpecLoader {
             return fail(name, 1, 1, "invalid YAML: " + e.getMessage(), "check the file's YAML syntax");
         }
         if (documents.isEmpty()) {
-            return fail(name, 1, 1, "spec is empty", "start from `pgaks init`");
+            return fail(name, 1, 1, what + " is empty", "start from `pgaks init`");
         }
         if (documents.size() > 1) {
             SpecDocument.Position second = position(documents.get(1));
-            return fail(name, second.line(), second.column(), "spec holds more than one YAML document",
+            return fail(name, second.line(), second.column(), what + " holds more than one YAML document",
                     "keep one spec per file; remove the `---` separator");
         }
         Node rootNode = documents.get(0);
         if (!(rootNode instanceof MappingNode)) {
             SpecDocument.Position at = position(rootNode);
-            return fail(name, at.line(), at.column(), "spec must be a mapping of fields", "start from `pgaks init`");
+            return fail(name, at.line(), at.column(), what + " must be a mapping of fields", what.equals("spec")
+                    ? "start from `pgaks init`" : "a base holds top-level fields of a spec, such as azure: or postgres:");
         }
         Tree tree = new Tree(name, new StandardConstructor(settings));
         @SuppressWarnings("unchecked")

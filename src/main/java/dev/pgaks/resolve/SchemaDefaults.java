@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Fills every absent field that has a {@code default} in the spec schema, recursively; the input is not changed. */
-final class SchemaDefaults {
+public final class SchemaDefaults {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SchemaDefaults() {}
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> apply(JsonNode schema, Map<String, Object> spec) {
+    public static Map<String, Object> apply(JsonNode schema, Map<String, Object> spec) {
         return (Map<String, Object>) fill(schema, copy(spec));
     }
 

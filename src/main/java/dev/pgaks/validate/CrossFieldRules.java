@@ -84,12 +84,10 @@ abstract class CrossFieldRules {
     }
 
     protected final void report(String pointer, String message, String hint) {
-        SpecDocument.Position at = document.valuePosition(pointer);
-        found.add(new Diagnostic(document.file(), at.line(), at.column(), message, hint, ErrorCode.SEMANTIC_RULE));
+        found.add(document.diagnosticAt(pointer, message, hint).withCode(ErrorCode.SEMANTIC_RULE));
     }
 
     protected final void reportKey(String pointer, String message, String hint) {
-        SpecDocument.Position at = document.keyPosition(pointer);
-        found.add(new Diagnostic(document.file(), at.line(), at.column(), message, hint, ErrorCode.SEMANTIC_RULE));
+        found.add(document.diagnosticAtKey(pointer, message, hint).withCode(ErrorCode.SEMANTIC_RULE));
     }
 }

@@ -233,9 +233,8 @@ final class InputRules {
     }
 
     private void report(String pointer, boolean key, String message, String hint) {
-        SpecDocument.Position at = key ? document.keyPosition(pointer) : document.valuePosition(pointer);
         reported.add(pointer);
-        found.add(new Diagnostic(document.file(), at.line(), at.column(), message, hint));
+        found.add(key ? document.diagnosticAtKey(pointer, message, hint) : document.diagnosticAt(pointer, message, hint));
     }
 
     private static String field(String pointer) {

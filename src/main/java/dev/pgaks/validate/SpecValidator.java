@@ -91,18 +91,18 @@ public final class SpecValidator {
     private Diagnostic translated(SpecDocument document, ValidationMessage message, String pointer, String field, JsonNode fieldSchema) {
         return switch (message.getType()) {
             case "additionalProperties" -> unknownKey(document, pointer, message.getProperty());
-            case "required" -> at(document, document.valuePosition(pointer),
+            case "required" -> document.diagnosticAt(pointer,
                     "missing required field '" + join(field, message.getProperty()) + "'",
                     describe(join(field, message.getProperty())));
             case "enum" -> badEnum(document, pointer, field, fieldSchema, message.getInstanceNode());
-            case "type" -> at(document, document.valuePosition(pointer),
+            case "type" -> document.diagnosticAt(pointer,
                     field + " must be " + article(fieldSchema == null ? "value" : fieldSchema.path("type").asText())
                             + ", got " + shown(message.getInstanceNode()),
                     describe(field));
-            case "pattern" -> at(document, document.valuePosition(pointer),
+            case "pattern" -> document.diagnosticAt(pointer,
                     field + ": " + shown(message.getInstanceNode()) + " is not a valid value",
                     fieldSchema == null ? null : fieldSchema.path("description").asText());
-            default -> at(document, document.valuePosition(pointer), field + ": " + stripLocation(message), describe(field));
+            default -> document.diagnosticAt(pointer, field + ": " + stripLocation(message), describe(field));
         };
     }
 
@@ -114,7 +114,7 @@ public final class SpecValidator {
         String hint = Suggestions.closest(key, allowed)
                 .map(s -> "did you mean '" + s + "'?")
                 .orElse("allowed fields: " + String.join(", ", allowed));
-        return at(document, document.keyPosition(pointer), "unknown field '" + key + "' " + where, hint);
+        return document.diagnosticAtKey(pointer, "unknown field '" + key + "' " + where, hint);
     }
 
     private Diagnostic badEnum(SpecDocument document, String pointer, String field, JsonNode fieldSchema, JsonNode value) {
@@ -123,7 +123,7 @@ public final class SpecValidator {
         String hint = Suggestions.closest(value.asText(), allowed)
                 .map(s -> "did you mean '" + s + "'?")
                 .orElse("run `pgaks explain " + FieldPaths.schemaPath(pointer) + "`");
-        return at(document, document.valuePosition(pointer),
+        return document.diagnosticAt(pointer,
                 field + ": " + shown(value) + " is not one of " + String.join(", ", allowed), hint);
     }
 
@@ -131,10 +131,6 @@ public final class SpecValidator {
         return schema.field(dottedField.replaceAll("\\[\\d+]", "[]"))
                 .map(f -> f.path("description").asText(null))
                 .orElse(null);
-    }
-
-    private static Diagnostic at(SpecDocument document, SpecDocument.Position position, String message, String hint) {
-        return new Diagnostic(document.file(), position.line(), position.column(), message, hint);
     }
 
     private static String join(String parent, String child) {

@@ -59,6 +59,15 @@ class InputBudgetTest {
             bomb.append("a").append(i).append(": &a").append(i).append(" [").append(String.join(", ", Collections.nCopies(10, "*a" + (i - 1)))).append("]\n");
         }
         inputs.put("an alias bomb", spec("bomb.yaml", bomb.toString()));
+        // Bases of 400 KB each: the third takes the chain past its 1 MiB and is refused unread, so no chain costs more
+        // than the largest single spec.
+        String base400KB = ("# " + "x".repeat(8000) + "\n").repeat(50) + "postgres:\n  instances: 3\n";
+        for (int i = 1; i <= 3; i++) {
+            Files.writeString(temp.resolve("b" + i + ".yaml"), "extends: b" + (i % 3 + 1) + ".yaml\n" + base400KB);
+        }
+        inputs.put("a chain past 1 MiB", spec("chain.yaml", "extends: b1.yaml\n" + HEAD));
+        Files.createSymbolicLink(temp.resolve("zero.yaml"), Path.of("/dev/zero"));
+        inputs.put("a base linked to /dev/zero", spec("zero-base.yaml", "extends: zero.yaml\n" + HEAD));
         inputs.put("/dev/zero as Azure outputs", List.of("render", Path.of("golden/minimal/pgaks.yaml").toString(),
                 "-o", temp.resolve("out").toString(), "--azure-outputs", "/dev/zero"));
 
