@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pgaks.golden.GoldenCases;
+import dev.pgaks.testsupport.GoldenCases;
 import dev.pgaks.render.BicepParameters;
 import dev.pgaks.validate.SpecSchema;
 import java.io.IOException;

@@ -74,7 +74,7 @@ class AlertsBicepTest {
 
     /** Azure refuses a prometheusRuleGroups resource with more than 20 rules, and the limit cannot be raised. */
     @ParameterizedTest
-    @MethodSource("dev.pgaks.golden.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
     void everyRuleGroupFitsAzureLimit(String goldenCase) {
         Map<String, Integer> sizes = RenderedMonitoring.ruleGroupSizes(goldenCase);
         assertTrue(sizes.size() >= 2, goldenCase + " renders " + sizes);
