@@ -137,9 +137,11 @@ public final class ExternalCommand {
                 : CompletableFuture.completedFuture("");
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                // Its children too, which would otherwise hold the pipes open.
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor();
                 throw new AssertionError("timed out after " + timeout + ": " + String.join(" ", command) + "\n"
-                        + stdout.join() + stderr.join());
+                        + stdout.completeOnTimeout("", 5, TimeUnit.SECONDS).join() + stderr.completeOnTimeout("", 5, TimeUnit.SECONDS).join());
             }
             stdin.join();
             return new Result(process.exitValue(), stdout.join(), stderr.join());
