@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,20 +66,14 @@ public final class ExternalCommand {
     }
 
     /**
-     * The pgaks command line in a JVM of its own, with this test run's classes: for what only a separate process shows
-     * (exit codes, signals, resource use). C1 only and the serial collector: a run is a few seconds of mostly
-     * class loading, where the optimising compiler and parallel GC threads only compete for the cores.
+     * The pgaks command line up to its arguments, in a JVM of its own with this test run's classes, for what only a
+     * separate process shows (exit codes, the working directory). C1 only and the serial collector, as {@code bin/pgaks}
+     * runs it: a run is mostly class loading, where the optimising compiler and parallel GC threads only compete for
+     * the cores (measured: half the CPU time of a default JVM for one render).
      */
-    public static List<String> pgaks(String... arguments) {
-        List<String> line = new ArrayList<>(pgaksJvm());
-        line.addAll(List.of(arguments));
-        return line;
-    }
-
-    /** The JVM part of {@link #pgaks}, for a wrapper script that appends the arguments. */
     public static List<String> pgaksJvm() {
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), "dev.pgaks.cli.PgaksCommand");
     }
 
