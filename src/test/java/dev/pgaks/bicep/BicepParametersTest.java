@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,17 @@ class BicepParametersTest {
                     .forEach(f -> files.put(name + "/" + f.path(), f.text()));
         }
         assertEquals(List.of(), differingDeclarations(files));
+    }
+
+    /** No entry of the table goes unused: together, the golden cases declare every one. */
+    @Test
+    void everyTableEntryIsDeclaredSomewhere() {
+        Set<String> declared = new TreeSet<>();
+        for (String name : GoldenCases.names()) {
+            GoldenCases.rendered(name, "infra/").stream().filter(f -> f.path().endsWith(".bicep"))
+                    .forEach(f -> BicepParser.parse(f.text(), false).params().forEach(p -> declared.add(p.name())));
+        }
+        assertEquals(new TreeSet<>(BicepParameters.of(SpecSchema.load()).table().keySet()), declared);
     }
 
     @Test
