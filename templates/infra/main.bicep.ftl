@@ -1,8 +1,9 @@
+<#import "parameters.bicep.ftl" as p>
 <#assign aks = spec.aks>
 <#assign upgrades = aks.upgrades>
-<#assign hasLogs = item.logs>
-<#assign hasStorage = item.storage>
-<#assign hasMonitoring = item.monitoring>
+<#assign hasLogs = item.modules.logs>
+<#assign hasStorage = item.modules.storage>
+<#assign hasMonitoring = item.modules.monitoring>
 <#assign prometheus = spec.monitoring.azureManagedPrometheus()>
 <#assign grafana = spec.monitoring.azureManagedGrafana()>
 <#assign api = aks.apiServer>
@@ -12,238 +13,41 @@
 //   az deployment group create --resource-group <group> --template-file infra/main.bicep --parameters infra/main.bicepparam
 // The values are in main.bicepparam; this file and the modules only wire them.
 targetScope = 'resourceGroup'
-
-@description('Azure region of every resource; it must offer availability zones.')
-param location string
-
-@description('Tags set on every taggable resource.')
-param tags object
-
-@description('Availability zones of the system pool.')
-@allowed([
-  '1'
-  '2'
-  '3'
-])
-param systemPoolZones array
-
-@description('Name of the identity the AKS control plane runs as.')
-@minLength(3)
-@maxLength(128)
-param controlPlaneIdentityName string
-
-@description('Name of the identity the PostgreSQL pods use through workload identity.')
-@minLength(3)
-@maxLength(128)
-param workloadIdentityName string
-
-@description('Name of the federated credential that trusts the CNPG cluster\'s service account.')
-@minLength(3)
-@maxLength(120)
-param federatedCredentialName string
-
-@description('Service account the credential trusts: system:serviceaccount:<namespace>:<CNPG cluster name>.')
-param federatedSubject string
-
-@description('AKS cluster name.')
-@minLength(1)
-@maxLength(63)
-param clusterName string
-
-@description('DNS prefix of the API server address.')
-@minLength(1)
-@maxLength(54)
-param dnsPrefix string
+<@p.params ["location", "tags", "systemPoolZones", "controlPlaneIdentityName", "workloadIdentityName", "federatedCredentialName", "federatedSubject", "clusterName", "dnsPrefix"]/>
 <#if aks.kubernetesVersion?has_content>
-
-@description('Kubernetes version, major.minor or major.minor.patch; pinned only while no auto-upgrade channel is set.')
-param kubernetesVersion string
+<@p.param "kubernetesVersion"/>
 </#if>
-
-@description('AKS pricing tier; Standard carries the uptime SLA.')
-@allowed([
-  'Free'
-  'Standard'
-  'Premium'
-])
-param aksTier string
-
-@description('Name of the resource group AKS creates for the nodes.')
-@minLength(1)
-@maxLength(80)
-param nodeResourceGroup string
-
-@description('VM size of the system pool.')
-param systemPoolVmSize string
-
-@description('Autoscaler lower bound of the system pool.')
-@minValue(1)
-@maxValue(1000)
-param systemPoolMinCount int
-
-@description('Autoscaler upper bound of the system pool.')
-@minValue(1)
-@maxValue(1000)
-param systemPoolMaxCount int
-
-@description('VM size of the PostgreSQL pools; it sizes the PostgreSQL pods.')
-param postgresPoolVmSize string
-
-@description('Autoscaler lower bound of each zone\'s PostgreSQL pool.')
-@minValue(1)
-@maxValue(1000)
-param postgresPoolMinCountPerZone int
-
-@description('Autoscaler upper bound of each zone\'s PostgreSQL pool.')
-@minValue(1)
-@maxValue(1000)
-param postgresPoolMaxCountPerZone int
-
-@description('Overlay pod CIDR.')
-param podCidr string
-
-@description('Kubernetes service CIDR.')
-param serviceCidr string
-
-@description('Cluster DNS service IP, inside the service CIDR.')
-param dnsServiceIp string
+<@p.params ["aksTier", "nodeResourceGroup", "systemPoolVmSize", "systemPoolMinCount", "systemPoolMaxCount", "postgresPoolVmSize", "postgresPoolMinCountPerZone", "postgresPoolMaxCountPerZone", "podCidr", "serviceCidr", "dnsServiceIp"]/>
 <#if api.authorizedRanges>
-
-@description('CIDR ranges allowed to reach the API server.')
-@maxLength(200)
-param apiServerAuthorizedIpRanges array
+<@p.param "apiServerAuthorizedIpRanges"/>
 </#if>
 <#if aks.entraId.enabled>
-
-@description('Entra group object IDs that get cluster admin.')
-param adminGroupObjectIds array
+<@p.param "adminGroupObjectIds"/>
 </#if>
-
-@description('Disable local (certificate) accounts, so that every sign-in goes through Entra ID.')
-param disableLocalAccounts bool
-
-@description('Cluster auto-upgrade channel.')
-@allowed([
-  'none'
-  'patch'
-  'stable'
-  'rapid'
-  'node-image'
-])
-param upgradeChannel string
-
-@description('Node OS upgrade channel.')
-@allowed([
-  'None'
-  'Unmanaged'
-  'SecurityPatch'
-  'NodeImage'
-])
-param nodeOsUpgradeChannel string
+<@p.params ["disableLocalAccounts", "upgradeChannel", "nodeOsUpgradeChannel"]/>
 <#if upgrades.windowDeclared>
-
-@description('Day of the weekly maintenance window.')
-@allowed([
-  'Monday'
-  'Tuesday'
-  'Wednesday'
-  'Thursday'
-  'Friday'
-  'Saturday'
-  'Sunday'
-])
-param maintenanceDay string
-
-@description('Start of the maintenance window, HH:MM in UTC.')
-@minLength(5)
-@maxLength(5)
-param maintenanceStartTime string
-
-@description('Length of the maintenance window in hours.')
-@minValue(4)
-@maxValue(24)
-param maintenanceDurationHours int
+<@p.params ["maintenanceDay", "maintenanceStartTime", "maintenanceDurationHours"]/>
 </#if>
 <#if hasLogs>
-
-@description('Name of the Log Analytics workspace for container and control plane logs.')
-@minLength(4)
-@maxLength(63)
-param logAnalyticsWorkspaceName string
+<@p.param "logAnalyticsWorkspaceName"/>
 </#if>
 <#if hasStorage>
-
-@description('Storage account for backups: globally unique, 3-24 lowercase letters and digits.')
-@minLength(3)
-@maxLength(24)
-param storageAccountName string
-
-@description('Storage account redundancy.')
-@allowed([
-  'Standard_ZRS'
-  'Standard_GZRS'
-  'Standard_RAGZRS'
-  'Standard_LRS'
-  'Standard_GRS'
-  'Standard_RAGRS'
-])
-param storageSku string
-
-@description('Blob container the backups go to.')
-@minLength(3)
-@maxLength(63)
-param backupContainerName string
-
-@description('Days a deleted blob or container stays recoverable.')
-@minValue(1)
-@maxValue(365)
-param softDeleteDays int
+<@p.params ["storageAccountName", "storageSku", "backupContainerName", "softDeleteDays"]/>
 </#if>
 <#if prometheus>
-
-@description('Name of the Azure Monitor workspace that stores the Prometheus metrics.')
-@minLength(2)
-param monitorWorkspaceName string
-
-@description('Name of the data collection endpoint the metrics agent sends to.')
-@minLength(3)
-@maxLength(44)
-param dataCollectionEndpointName string
-
-@description('Name of the data collection rule that forwards Prometheus metrics to the workspace.')
-@minLength(1)
-@maxLength(64)
-param prometheusRuleName string
-
-@description('Name of the association of the Prometheus data collection rule with the cluster.')
-param prometheusAssociationName string
+<@p.params ["monitorWorkspaceName", "dataCollectionEndpointName", "prometheusRuleName", "prometheusAssociationName"]/>
 <#if spec.monitoring.hasActionGroup()>
-
-@description('E-mail address the alert action group notifies.')
-param alertEmail string
+<@p.param "alertEmail"/>
 </#if>
 </#if>
 <#if aks.containerInsights>
-
-@description('Name of the Container Insights data collection rule.')
-@minLength(1)
-@maxLength(64)
-param containerInsightsRuleName string
+<@p.param "containerInsightsRuleName"/>
 </#if>
 <#if grafana>
-
-@description('Name of the Azure Managed Grafana workspace.')
-@minLength(2)
-@maxLength(23)
-param grafanaName string
-
-@description('Further Entra object IDs (users or groups) granted Grafana Admin.')
-param grafanaAdminPrincipalIds array
+<@p.params ["grafanaName", "grafanaAdminPrincipalIds"]/>
 </#if>
 <#if admins.principals?has_content && (aks.entraId.enabled || grafana)>
-
-@description('Entra principals that administer the cluster and Grafana: objects with objectId and principalType.')
-param adminPrincipals array
+<@p.param "adminPrincipals"/>
 </#if>
 
 module identity 'modules/identity.bicep' = {
@@ -277,7 +81,7 @@ module aks 'modules/aks.bicep' = {
 <#if aks.kubernetesVersion?has_content>
     kubernetesVersion: kubernetesVersion
 </#if>
-    tier: aksTier
+    aksTier: aksTier
     nodeResourceGroup: nodeResourceGroup
     controlPlaneIdentityId: identity.outputs.controlPlaneIdentityId
     systemPoolZones: systemPoolZones
@@ -324,7 +128,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     storageAccountName: storageAccountName
     storageSku: storageSku
-    containerName: backupContainerName
+    backupContainerName: backupContainerName
     softDeleteDays: softDeleteDays
     workloadPrincipalId: identity.outputs.workloadPrincipalId
   }
@@ -369,8 +173,8 @@ module alerts 'modules/alerts.bicep' = {
     location: location
     tags: tags
     monitorWorkspaceId: monitoring.outputs.monitorWorkspaceId
-    aksClusterId: aks.outputs.clusterId
-    aksClusterName: aks.outputs.clusterName
+    clusterId: aks.outputs.clusterId
+    clusterName: aks.outputs.clusterName
 <#if spec.monitoring.hasActionGroup()>
     alertEmail: alertEmail
 </#if>

@@ -61,11 +61,11 @@ param maintenanceDay = ${upgrades.maintenanceDay}
 param maintenanceStartTime = ${upgrades.maintenanceStartTime}
 param maintenanceDurationHours = ${upgrades.maintenanceDurationHours}
 </#if>
-<#if item.logs>
+<#if item.modules.logs>
 
 param logAnalyticsWorkspaceName = ${az.logAnalyticsWorkspaceName}
 </#if>
-<#if item.storage>
+<#if item.modules.storage>
 
 param storageAccountName = ${spec.backup.storageAccountName}
 param storageSku = ${spec.backup.storageSku}

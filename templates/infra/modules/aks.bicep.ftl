@@ -1,3 +1,4 @@
+<#import "../parameters.bicep.ftl" as p>
 <#assign aks = spec.aks>
 <#assign upgrades = aks.upgrades>
 <#assign anyWindow = upgrades.windowDeclared>
@@ -8,164 +9,28 @@
 // The AKS cluster: a system pool spread over the zones and one PostgreSQL pool per zone, Azure CNI overlay with
 // Cilium, Entra ID with Azure RBAC and its cluster admins, OIDC issuer and workload identity, control plane logs, and
 // the federated credential that lets the PostgreSQL service account act as the workload identity.
-
-@description('Azure region of the cluster.')
-param location string
-
-@description('Tags set on every taggable resource.')
-param tags object
-
-@description('AKS cluster name.')
-@minLength(1)
-@maxLength(63)
-param clusterName string
-
-@description('DNS prefix of the API server address.')
-@minLength(1)
-@maxLength(54)
-param dnsPrefix string
+<@p.params ["location", "tags", "clusterName", "dnsPrefix"]/>
 <#if aks.kubernetesVersion?has_content>
-
-@description('Kubernetes version, major.minor or major.minor.patch; pinned only while no auto-upgrade channel is set.')
-param kubernetesVersion string
+<@p.param "kubernetesVersion"/>
 </#if>
-
-@description('Pricing tier; Standard carries the uptime SLA.')
-@allowed([
-  'Free'
-  'Standard'
-  'Premium'
-])
-param tier string
-
-@description('Name of the resource group AKS creates for the nodes.')
-@minLength(1)
-@maxLength(80)
-param nodeResourceGroup string
-
-@description('Resource ID of the identity the control plane runs as.')
-param controlPlaneIdentityId string
-
-@description('Availability zones of the system pool.')
-@allowed([
-  '1'
-  '2'
-  '3'
-])
-param systemPoolZones array
-
-@description('VM size of the system pool.')
-param systemPoolVmSize string
-
-@description('Autoscaler lower bound of the system pool.')
-@minValue(1)
-@maxValue(1000)
-param systemPoolMinCount int
-
-@description('Autoscaler upper bound of the system pool.')
-@minValue(1)
-@maxValue(1000)
-param systemPoolMaxCount int
-
-@description('VM size of the PostgreSQL pools; it sizes the PostgreSQL pods.')
-param postgresPoolVmSize string
-
-@description('Autoscaler lower bound of each zone\'s PostgreSQL pool.')
-@minValue(1)
-@maxValue(1000)
-param postgresPoolMinCountPerZone int
-
-@description('Autoscaler upper bound of each zone\'s PostgreSQL pool.')
-@minValue(1)
-@maxValue(1000)
-param postgresPoolMaxCountPerZone int
-
-@description('Overlay pod CIDR.')
-param podCidr string
-
-@description('Kubernetes service CIDR.')
-param serviceCidr string
-
-@description('Cluster DNS service IP, inside the service CIDR.')
-param dnsServiceIp string
+<@p.params ["aksTier", "nodeResourceGroup", "controlPlaneIdentityId", "systemPoolZones", "systemPoolVmSize", "systemPoolMinCount", "systemPoolMaxCount", "postgresPoolVmSize", "postgresPoolMinCountPerZone", "postgresPoolMaxCountPerZone", "podCidr", "serviceCidr", "dnsServiceIp"]/>
 <#if api.authorizedRanges>
-
-@description('CIDR ranges allowed to reach the API server.')
-@maxLength(200)
-param apiServerAuthorizedIpRanges array
+<@p.param "apiServerAuthorizedIpRanges"/>
 </#if>
 <#if aks.entraId.enabled>
-
-@description('Entra group object IDs that get cluster admin.')
-param adminGroupObjectIds array
+<@p.param "adminGroupObjectIds"/>
 </#if>
-
-@description('Disable local (certificate) accounts, so that every sign-in goes through Entra ID.')
-param disableLocalAccounts bool
-
-@description('Cluster auto-upgrade channel.')
-@allowed([
-  'none'
-  'patch'
-  'stable'
-  'rapid'
-  'node-image'
-])
-param upgradeChannel string
-
-@description('Node OS upgrade channel.')
-@allowed([
-  'None'
-  'Unmanaged'
-  'SecurityPatch'
-  'NodeImage'
-])
-param nodeOsUpgradeChannel string
+<@p.params ["disableLocalAccounts", "upgradeChannel", "nodeOsUpgradeChannel"]/>
 <#if anyWindow>
-
-@description('Day of the weekly maintenance window.')
-@allowed([
-  'Monday'
-  'Tuesday'
-  'Wednesday'
-  'Thursday'
-  'Friday'
-  'Saturday'
-  'Sunday'
-])
-param maintenanceDay string
-
-@description('Start of the maintenance window, HH:MM in UTC.')
-@minLength(5)
-@maxLength(5)
-param maintenanceStartTime string
-
-@description('Length of the maintenance window in hours.')
-@minValue(4)
-@maxValue(24)
-param maintenanceDurationHours int
+<@p.params ["maintenanceDay", "maintenanceStartTime", "maintenanceDurationHours"]/>
 </#if>
 <#if workspace>
-
-@description('Resource ID of the Log Analytics workspace for container and control plane logs.')
-param logAnalyticsWorkspaceId string
+<@p.param "logAnalyticsWorkspaceId"/>
 </#if>
 <#if aks.entraId.enabled && admins.principals?has_content>
-
-@description('Entra principals that get Azure Kubernetes Service RBAC Cluster Admin: objects with objectId and principalType.')
-param adminPrincipals array
+<@p.param "adminPrincipals"/>
 </#if>
-
-@description('Name of the PostgreSQL workload identity.')
-param workloadIdentityName string
-
-@description('Name of the federated credential on the workload identity.')
-@minLength(3)
-@maxLength(120)
-param federatedCredentialName string
-
-@description('Service account the credential trusts: system:serviceaccount:<namespace>:<CNPG cluster name>.')
-param federatedSubject string
+<@p.params ["workloadIdentityName", "federatedCredentialName", "federatedSubject"]/>
 <#if aks.entraId.enabled && (admins.principals?has_content || admins.deployer)>
 
 // Azure Kubernetes Service RBAC Cluster Admin: with Azure RBAC and no local accounts, an Azure Owner has no
@@ -179,7 +44,7 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
   tags: tags
   sku: {
     name: 'Base'
-    tier: tier
+    tier: aksTier
   }
   identity: {
     type: 'UserAssigned'

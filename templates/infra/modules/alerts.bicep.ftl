@@ -1,27 +1,12 @@
+<#import "../parameters.bicep.ftl" as p>
 <#assign m = spec.monitoring>
 // ${spec.header?no_esc}
 // Alert rules of the CloudNativePG cluster, evaluated by Azure managed Prometheus.
 // Self-contained: existing resources come in as resource IDs, so main.bicep calls it as a module.
 // Severity: critical alerts for outages = Sev0, other critical = Sev1, warning = Sev2, info = Sev3.
-
-@description('Azure region of the rule group (the Azure Monitor workspace region).')
-param location string
-
-@description('Tags for every resource of this module.')
-param tags object
-
-@description('Resource ID of the Azure Monitor workspace that stores the cluster metrics.')
-param monitorWorkspaceId string
-
-@description('Resource ID of the AKS cluster whose metrics the rules read.')
-param aksClusterId string
-
-@description('Name of the AKS cluster: managed Prometheus labels its series with cluster=<name>.')
-param aksClusterName string
+<@p.params ["location", "tags", "monitorWorkspaceId", "clusterId", "clusterName"]/>
 <#if m.hasActionGroup()>
-
-@description('E-mail address that receives the alerts.')
-param alertEmail string
+<@p.param "alertEmail"/>
 
 resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
   name: ${m.actionGroup.name}
@@ -42,6 +27,7 @@ resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
 </#if>
 
 <#-- One resource per theme: Azure takes at most 20 rules per rule group. -->
+// Each group's clusterName is the AKS cluster's name: managed Prometheus labels the cluster's series with cluster=<name>.
 <#list m.ruleGroups as group>
 resource ruleGroup${group?index} 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01' = {
   name: ${group.name}
@@ -54,10 +40,10 @@ resource ruleGroup${group?index} 'Microsoft.AlertsManagement/prometheusRuleGroup
     description: 'CloudNativePG cluster alerts rendered by pgaks; runbooks in runbooks/ of the rendered output.'
 </#if>
     enabled: true
-    clusterName: aksClusterName
+    clusterName: clusterName
     scopes: [
       monitorWorkspaceId
-      aksClusterId
+      clusterId
     ]
     interval: 'PT1M'
     rules: [

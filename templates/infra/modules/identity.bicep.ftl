@@ -1,22 +1,8 @@
+<#import "../parameters.bicep.ftl" as p>
 // ${spec.header?no_esc}
 // Two user-assigned identities, so that each holds only the rights it needs: the AKS control plane's, and the
 // PostgreSQL workload's (backups to Blob Storage through workload identity).
-
-@description('Azure region of the identities.')
-param location string
-
-@description('Tags set on every taggable resource.')
-param tags object
-
-@description('Name of the identity the AKS control plane runs as.')
-@minLength(3)
-@maxLength(128)
-param controlPlaneIdentityName string
-
-@description('Name of the identity the PostgreSQL pods use through workload identity.')
-@minLength(3)
-@maxLength(128)
-param workloadIdentityName string
+<@p.params ["location", "tags", "controlPlaneIdentityName", "workloadIdentityName"]/>
 
 resource controlPlane 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: controlPlaneIdentityName

@@ -1,17 +1,8 @@
+<#import "../parameters.bicep.ftl" as p>
 // ${spec.header?no_esc}
 // The Log Analytics workspace Container Insights writes container logs to. The agent signs in with its managed
 // identity, so the workspace's shared keys are turned off.
-
-@description('Azure region of the workspace.')
-param location string
-
-@description('Tags set on every taggable resource.')
-param tags object
-
-@description('Name of the Log Analytics workspace.')
-@minLength(4)
-@maxLength(63)
-param logAnalyticsWorkspaceName string
+<@p.params ["location", "tags", "logAnalyticsWorkspaceName"]/>
 
 resource workspace 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
   name: logAnalyticsWorkspaceName

@@ -1,3 +1,4 @@
+<#import "../parameters.bicep.ftl" as p>
 <#assign prometheus = spec.monitoring.azureManagedPrometheus()>
 <#assign grafana = spec.monitoring.azureManagedGrafana()>
 <#assign insights = spec.aks.containerInsights>
@@ -8,59 +9,20 @@
 // associated with the cluster, and its default recording rules), Container Insights' data collection rule, and Azure
 // Managed Grafana with its admins.
 // Deployed after the cluster, so that resources here can refer to it (associations, Prometheus rule groups).
-
-@description('Azure region of the monitoring resources.')
-param location string
-
-@description('Tags set on every taggable resource.')
-param tags object
+<@p.params ["location", "tags"]/>
 <#if prometheus || insights>
-
-@description('Name of the AKS cluster the data collection rules are associated with.')
-param clusterName string
+<@p.param "clusterName"/>
 </#if>
 <#if prometheus>
-
-@description('Name of the Azure Monitor workspace that stores the Prometheus metrics.')
-@minLength(2)
-param monitorWorkspaceName string
-
-@description('Name of the data collection endpoint the metrics agent sends to.')
-@minLength(3)
-@maxLength(44)
-param dataCollectionEndpointName string
-
-@description('Name of the data collection rule that forwards Prometheus metrics to the workspace.')
-@minLength(1)
-@maxLength(64)
-param prometheusRuleName string
-
-@description('Name of the association of the Prometheus data collection rule with the cluster.')
-param prometheusAssociationName string
+<@p.params ["monitorWorkspaceName", "dataCollectionEndpointName", "prometheusRuleName", "prometheusAssociationName"]/>
 </#if>
 <#if insights>
-
-@description('Resource ID of the Log Analytics workspace Container Insights writes to.')
-param logAnalyticsWorkspaceId string
-
-@description('Name of the Container Insights data collection rule.')
-@minLength(1)
-@maxLength(64)
-param containerInsightsRuleName string
+<@p.params ["logAnalyticsWorkspaceId", "containerInsightsRuleName"]/>
 </#if>
 <#if grafana>
-
-@description('Name of the Azure Managed Grafana workspace.')
-@minLength(2)
-@maxLength(23)
-param grafanaName string
-
-@description('Further Entra object IDs (users or groups) granted Grafana Admin.')
-param grafanaAdminPrincipalIds array
+<@p.params ["grafanaName", "grafanaAdminPrincipalIds"]/>
 <#if admins.principals?has_content>
-
-@description('Entra principals granted Grafana Admin: objects with objectId and principalType.')
-param adminPrincipals array
+<@p.param "adminPrincipals"/>
 </#if>
 
 // Grafana Admin: manage the Grafana instance's dashboards, data sources and users.

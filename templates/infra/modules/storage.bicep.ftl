@@ -1,42 +1,9 @@
+<#import "../parameters.bicep.ftl" as p>
 // ${spec.header?no_esc}
 // Blob Storage for the Barman Cloud plugin's base backups and WAL. Entra ID only: no shared keys, no public blobs;
 // the PostgreSQL workload identity is its only writer. Nothing here deletes a current backup: the plugin's retention
 // policy decides which base backups and WAL the recovery window still needs and removes only the rest.
-
-@description('Azure region of the storage account.')
-param location string
-
-@description('Tags set on every taggable resource.')
-param tags object
-
-@description('Storage account name: globally unique, 3-24 lowercase letters and digits.')
-@minLength(3)
-@maxLength(24)
-param storageAccountName string
-
-@description('Storage account redundancy; zone-redundant keeps backups readable when a zone is down.')
-@allowed([
-  'Standard_ZRS'
-  'Standard_GZRS'
-  'Standard_RAGZRS'
-  'Standard_LRS'
-  'Standard_GRS'
-  'Standard_RAGRS'
-])
-param storageSku string
-
-@description('Blob container the backups go to.')
-@minLength(3)
-@maxLength(63)
-param containerName string
-
-@description('Days a deleted blob or container stays recoverable, and a deleted or overwritten blob\'s previous version is kept.')
-@minValue(1)
-@maxValue(365)
-param softDeleteDays int
-
-@description('Object ID of the PostgreSQL workload identity.')
-param workloadPrincipalId string
+<@p.params ["location", "tags", "storageAccountName", "storageSku", "backupContainerName", "softDeleteDays", "workloadPrincipalId"]/>
 
 // Storage Blob Data Contributor: read, write and delete blobs, nothing on the account itself.
 var blobDataContributorRoleId = ${spec.azure.roles.storageBlobDataContributor}
@@ -81,7 +48,7 @@ resource account 'Microsoft.Storage/storageAccounts@2026-04-01' = {
     }
 
     resource container 'containers' = {
-      name: containerName
+      name: backupContainerName
       properties: {
         publicAccess: 'None'
       }
@@ -109,7 +76,7 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2026-04
                 'blockBlob'
               ]
               prefixMatch: [
-                <#noparse>'${containerName}/'</#noparse>
+                <#noparse>'${backupContainerName}/'</#noparse>
               ]
             }
             actions: {

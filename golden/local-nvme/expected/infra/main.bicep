@@ -133,7 +133,7 @@ param logAnalyticsWorkspaceName string
 @maxLength(24)
 param storageAccountName string
 
-@description('Storage account redundancy.')
+@description('Storage account redundancy; zone-redundant keeps backups readable when a zone is down.')
 @allowed([
   'Standard_ZRS'
   'Standard_GZRS'
@@ -149,7 +149,7 @@ param storageSku string
 @maxLength(63)
 param backupContainerName string
 
-@description('Days a deleted blob or container stays recoverable.')
+@description('Days a deleted blob or container stays recoverable, and a deleted or overwritten blob\'s previous version is kept.')
 @minValue(1)
 @maxValue(365)
 param softDeleteDays int
@@ -210,7 +210,7 @@ module aks 'modules/aks.bicep' = {
     tags: tags
     clusterName: clusterName
     dnsPrefix: dnsPrefix
-    tier: aksTier
+    aksTier: aksTier
     nodeResourceGroup: nodeResourceGroup
     controlPlaneIdentityId: identity.outputs.controlPlaneIdentityId
     systemPoolZones: systemPoolZones
@@ -242,7 +242,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     storageAccountName: storageAccountName
     storageSku: storageSku
-    containerName: backupContainerName
+    backupContainerName: backupContainerName
     softDeleteDays: softDeleteDays
     workloadPrincipalId: identity.outputs.workloadPrincipalId
   }
@@ -272,8 +272,8 @@ module alerts 'modules/alerts.bicep' = {
     location: location
     tags: tags
     monitorWorkspaceId: monitoring.outputs.monitorWorkspaceId
-    aksClusterId: aks.outputs.clusterId
-    aksClusterName: aks.outputs.clusterName
+    clusterId: aks.outputs.clusterId
+    clusterName: aks.outputs.clusterName
   }
 }
 

@@ -3,7 +3,7 @@
 // Cilium, Entra ID with Azure RBAC and its cluster admins, OIDC issuer and workload identity, control plane logs, and
 // the federated credential that lets the PostgreSQL service account act as the workload identity.
 
-@description('Azure region of the cluster.')
+@description('Azure region of every resource; it must offer availability zones.')
 param location string
 
 @description('Tags set on every taggable resource.')
@@ -19,13 +19,13 @@ param clusterName string
 @maxLength(54)
 param dnsPrefix string
 
-@description('Pricing tier; Standard carries the uptime SLA.')
+@description('AKS pricing tier; Standard carries the uptime SLA.')
 @allowed([
   'Free'
   'Standard'
   'Premium'
 ])
-param tier string
+param aksTier string
 
 @description('Name of the resource group AKS creates for the nodes.')
 @minLength(1)
@@ -132,10 +132,12 @@ param maintenanceDurationHours int
 @description('Resource ID of the Log Analytics workspace for container and control plane logs.')
 param logAnalyticsWorkspaceId string
 
-@description('Name of the PostgreSQL workload identity.')
+@description('Name of the identity the PostgreSQL pods use through workload identity.')
+@minLength(3)
+@maxLength(128)
 param workloadIdentityName string
 
-@description('Name of the federated credential on the workload identity.')
+@description('Name of the federated credential that trusts the CNPG cluster\'s service account.')
 @minLength(3)
 @maxLength(120)
 param federatedCredentialName string
@@ -153,7 +155,7 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
   tags: tags
   sku: {
     name: 'Base'
-    tier: tier
+    tier: aksTier
   }
   identity: {
     type: 'UserAssigned'

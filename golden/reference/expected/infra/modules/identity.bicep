@@ -2,7 +2,7 @@
 // Two user-assigned identities, so that each holds only the rights it needs: the AKS control plane's, and the
 // PostgreSQL workload's (backups to Blob Storage through workload identity).
 
-@description('Azure region of the identities.')
+@description('Azure region of every resource; it must offer availability zones.')
 param location string
 
 @description('Tags set on every taggable resource.')

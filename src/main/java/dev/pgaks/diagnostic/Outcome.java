@@ -8,8 +8,12 @@ public sealed interface Outcome<T> {
 
     record Success<T>(T value) implements Outcome<T> {}
 
+    /** At least one diagnostic: a failure that says nothing would leave the user with an exit code and no reason. */
     record Failure<T>(List<Diagnostic> diagnostics) implements Outcome<T> {
         public Failure {
+            if (diagnostics.isEmpty()) {
+                throw new IllegalArgumentException("a failure needs at least one diagnostic");
+            }
             diagnostics = diagnostics.stream().sorted(Diagnostic.BY_POSITION).toList();
         }
     }

@@ -1,15 +1,26 @@
 package dev.pgaks.render;
 
 import dev.pgaks.resolve.ResolvedSpec;
+import dev.pgaks.validate.SpecSchema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code infra/}: the Azure resources, deployed with one {@code az deployment group create}. {@code main.bicep}
  * wires the modules; {@code main.bicepparam} holds the spec's values. A module is planned only when the spec needs
  * its resources ({@link Modules}), and {@code main.bicep} includes a module exactly when its file is planned.
+ * Every Bicep file gets the one parameter table ({@link BicepParameters}) as {@code item.parameters}.
  */
 public final class BicepInfrastructure implements OutputFamily {
+
+    /** What a Bicep template is given as {@code item}. */
+    public record BicepFile(Modules modules, Map<String, BicepParameters.Parameter> parameters) {}
+
+    /** Built on the first render rather than at start-up, which commands that only validate would pay for. */
+    private static final class Parameters {
+        static final BicepParameters TABLE = BicepParameters.of(SpecSchema.load());
+    }
 
     /** Which modules the spec needs: the one decision main.bicep, main.bicepparam and the file plan all follow. */
     public record Modules(boolean logs, boolean storage, boolean monitoring) {
@@ -28,25 +39,31 @@ public final class BicepInfrastructure implements OutputFamily {
 
     @Override
     public List<PlannedFile> plan(ResolvedSpec spec) {
-        Modules modules = Modules.of(spec);
+        BicepFile item = item(spec);
+        Modules modules = item.modules();
         List<PlannedFile> files = new ArrayList<>();
-        files.add(new PlannedFile("infra/main.bicep", "infra/main.bicep.ftl", modules));
-        files.add(new PlannedFile("infra/main.bicepparam", "infra/main.bicepparam.ftl", modules));
-        files.add(module("identity"));
-        files.add(module("aks"));
+        files.add(new PlannedFile("infra/main.bicep", "infra/main.bicep.ftl", item));
+        files.add(new PlannedFile("infra/main.bicepparam", "infra/main.bicepparam.ftl", item));
+        files.add(module("identity", item));
+        files.add(module("aks", item));
         if (modules.logs()) {
-            files.add(module("logs"));
+            files.add(module("logs", item));
         }
         if (modules.storage()) {
-            files.add(module("storage"));
+            files.add(module("storage", item));
         }
         if (modules.monitoring()) {
-            files.add(module("monitoring"));
+            files.add(module("monitoring", item));
         }
         return files;
     }
 
-    private static PlannedFile module(String name) {
-        return PlannedFile.of("infra/modules/" + name + ".bicep", "infra/modules/" + name + ".bicep.ftl");
+    /** The item of a Bicep file planned by another family (the alerts module). */
+    static BicepFile item(ResolvedSpec spec) {
+        return new BicepFile(Modules.of(spec), Parameters.TABLE.table());
+    }
+
+    static PlannedFile module(String name, BicepFile item) {
+        return new PlannedFile("infra/modules/" + name + ".bicep", "infra/modules/" + name + ".bicep.ftl", item);
     }
 }

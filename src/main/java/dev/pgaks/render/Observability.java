@@ -42,7 +42,7 @@ public final class Observability implements OutputFamily {
             // Applied by hand, outside the kustomization: one ConfigMap per AKS cluster that the add-on never creates,
             // so a team's own settings there must not be overwritten by every apply of this tree.
             files.add(PlannedFile.of(FOLDER + "manual/ama-metrics-settings-configmap.yaml", "monitoring/ama-metrics-settings-configmap.yaml.ftl"));
-            files.add(PlannedFile.of("infra/modules/alerts.bicep", "infra/modules/alerts.bicep.ftl"));
+            files.add(BicepInfrastructure.module("alerts", BicepInfrastructure.item(spec)));
         } else {
             files.add(PlannedFile.of(FOLDER + "prometheus-rules.yaml", "monitoring/prometheus-rules.yaml.ftl"));
         }

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pgaks.bicep.BicepDocument.Resource;
 import dev.pgaks.bicep.BicepExpr.Obj;
-import dev.pgaks.golden.GoldenCases;
-import dev.pgaks.k8s.ToolRequirement;
-import java.nio.charset.StandardCharsets;
+import dev.pgaks.testsupport.ExternalCommand;
+import dev.pgaks.testsupport.GoldenCases;
+import dev.pgaks.testsupport.ToolRequirement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -353,9 +353,8 @@ class AzureDeployabilityTest {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("groups", groups);
         Files.writeString(file, new ObjectMapper().writeValueAsString(document));
-        Process process = new ProcessBuilder(promtool.toString(), "check", "rules", file.toString()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), output);
+        ExternalCommand.Result result = ExternalCommand.of(promtool, "check", "rules", file).run();
+        assertEquals(0, result.exit(), result.output());
     }
 
     private static Map<String, Obj> roleAssignments(String goldenCase, String path) {

@@ -1,6 +1,6 @@
 package dev.pgaks.bicep;
 
-import dev.pgaks.k8s.ToolRequirement;
+import dev.pgaks.testsupport.ToolRequirement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -58,7 +58,7 @@ class GuideParityTest {
         assertTrue(aks.contains("authorizedIPRanges: apiServerAuthorizedIpRanges"));
         assertTrue(RenderedInfra.text(CASE, "infra/main.bicepparam")
                 .contains("param apiServerAuthorizedIpRanges = [\n  '203.0.113.10/32'\n]"));
-        assertTrue(aks.contains("tier: tier"));
+        assertTrue(aks.contains("tier: aksTier"));
         assertEquals("'Standard'", params.get("aksTier"));
         // The guide pins a version; pgaks leaves it to AKS and the patch channel, as a pin outlives its support.
         assertFalse(params.containsKey("kubernetesVersion"));
@@ -85,7 +85,7 @@ class GuideParityTest {
         assertTrue(storage.contains("kind: 'StorageV2'"));
         assertTrue(storage.contains("name: storageSku"));
         assertEquals("'backups'", params.get("backupContainerName"));
-        assertTrue(storage.contains("resource container 'containers' = {\n      name: containerName"));
+        assertTrue(storage.contains("resource container 'containers' = {\n      name: backupContainerName"));
         assertTrue(storage.contains("allowBlobPublicAccess: false"));
         assertTrue(storage.contains("allowSharedKeyAccess: false"));
         assertTrue(storage.contains("minimumTlsVersion: 'TLS1_2'"));

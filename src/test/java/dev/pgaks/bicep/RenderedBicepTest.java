@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import dev.pgaks.golden.GoldenCases;
+import dev.pgaks.testsupport.GoldenCases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.pgaks.bicep;
 
-import dev.pgaks.golden.GoldenCases;
+import dev.pgaks.testsupport.GoldenCases;
 import dev.pgaks.render.RenderedFile;
 import java.io.IOException;
 import java.nio.file.Files;

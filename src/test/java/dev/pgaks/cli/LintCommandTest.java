@@ -3,7 +3,7 @@ package dev.pgaks.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pgaks.golden.GoldenCases;
+import dev.pgaks.testsupport.GoldenCases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

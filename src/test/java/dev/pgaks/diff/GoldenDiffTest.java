@@ -8,6 +8,7 @@ import dev.pgaks.Pipeline;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.render.RenderedFile;
 import dev.pgaks.resolve.AzureOutputs;
+import dev.pgaks.testsupport.GoldenCases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ class GoldenDiffTest {
             cases = dirs.map(d -> d.getFileName().toString()).sorted().toList();
         }
         assertEquals(new TreeSet<>(MUST_FLAG.keySet()), new TreeSet<>(cases), "every case names the rule it is for");
-        Pipeline pipeline = Pipeline.forRendering();
+        Pipeline pipeline = GoldenCases.pipeline();
         return cases.stream().map(name -> dynamicTest(name, () -> {
             Path dir = ROOT.resolve(name);
             DiffReport report = ObjectDiff.compare(render(pipeline, dir.resolve("before.yaml"), name + "-before"),

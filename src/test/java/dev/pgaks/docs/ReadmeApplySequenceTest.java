@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pgaks.k8s.ToolRequirement;
+import dev.pgaks.testsupport.ExternalCommand;
+import dev.pgaks.testsupport.ToolRequirement;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,9 +48,8 @@ class ReadmeApplySequenceTest {
         bin = Files.createDirectories(work.resolve("bin"));
         log = work.resolve("commands.log");
         clientId = new ObjectMapper().readTree(SAMPLE_OUTPUTS.toFile()).path("workloadIdentityClientId").path("value").asText();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        stub("pgaks", "exec " + quote(java) + " -cp " + quote(System.getProperty("java.class.path"))
-                + " dev.pgaks.cli.PgaksCommand \"$@\"");
+        stub("pgaks", "exec " + ExternalCommand.pgaksJvm().stream().map(ReadmeApplySequenceTest::quote).collect(Collectors.joining(" "))
+                + " \"$@\"");
         stub("az", """
                 echo "az $*" >> "$STUB_LOG"
                 args=("$@")
@@ -100,7 +98,7 @@ class ReadmeApplySequenceTest {
         String script = blocks.stream().map(ShellBlocks.Block::text).collect(Collectors.joining("\n"))
                 + "\ntest -f pgaks.yaml && pwd > cwd.txt\n";
 
-        Result result = run(script);
+        ExternalCommand.Result result = run(script);
 
         assertEquals(0, result.exit(), result.output());
         assertEquals(specDir.toRealPath().toString(), Files.readString(specDir.resolve("cwd.txt")).strip(),
@@ -139,7 +137,7 @@ class ReadmeApplySequenceTest {
                     if [ "$1 $2 $3" = "deployment group show" ]; then cat "$SAMPLE_OUTPUTS"; fi
                     """.formatted(answer[0], answer[1]));
 
-            Result result = run(azure);
+            ExternalCommand.Result result = run(azure);
 
             boolean deploys = answer[0].equals("0") || answer[1].equals("true");
             String commands = Files.readString(log);
@@ -156,7 +154,7 @@ class ReadmeApplySequenceTest {
         assertEquals(0, run("pgaks render pgaks.yaml -o out --azure-outputs elsewhere.json").exit());
         assertTrue(cluster().contains(clientId));
 
-        Result refused = run("pgaks render pgaks.yaml -o out");
+        ExternalCommand.Result refused = run("pgaks render pgaks.yaml -o out");
 
         assertEquals(2, refused.exit(), refused.output());
         assertTrue(refused.output().contains("carries the workload identity client ID " + clientId), refused.output());
@@ -169,11 +167,11 @@ class ReadmeApplySequenceTest {
     void aChangedClientIdAsksForARestart() throws IOException {
         assertEquals(0, run("pgaks render pgaks.yaml -o out").exit());
         Files.copy(SAMPLE_OUTPUTS, specDir.resolve("pgaks.azure-outputs.json"));
-        Result first = run("pgaks render pgaks.yaml -o out");
+        ExternalCommand.Result first = run("pgaks render pgaks.yaml -o out");
         assertFalse(first.output().contains("restart"), "placeholder to real ID: nothing ran with the old one yet");
         Files.writeString(specDir.resolve("pgaks.azure-outputs.json"),
                 "{\"workloadIdentityClientId\": {\"type\": \"String\", \"value\": \"99999999-8888-7777-6666-555555555555\"}}");
-        Result changed = run("pgaks render pgaks.yaml -o out");
+        ExternalCommand.Result changed = run("pgaks render pgaks.yaml -o out");
         assertEquals(0, changed.exit(), changed.output());
         assertTrue(changed.output().contains("kubectl cnpg restart pg-primary-cnpg --namespace cnpg-database"), changed.output());
     }
@@ -182,24 +180,8 @@ class ReadmeApplySequenceTest {
         return Files.readString(specDir.resolve("out/cnpg/k8s/cluster.yaml"));
     }
 
-    private record Result(int exit, String output) {}
-
-    private Result run(String script) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(env.get("BASH"), "-euo", "pipefail", "-c", script)
-                .directory(specDir.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError("timed out:\n" + output);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        return new Result(process.exitValue(), output);
+    private ExternalCommand.Result run(String script) {
+        return ExternalCommand.of(env.get("BASH"), "-euo", "pipefail", "-c", script).in(specDir).environment(env).run();
     }
 
     private void stub(String name, String body) throws IOException {

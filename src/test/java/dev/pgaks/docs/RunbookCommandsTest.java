@@ -3,13 +3,11 @@ package dev.pgaks.docs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pgaks.Pipeline;
 import dev.pgaks.diagnostic.Outcome;
-import dev.pgaks.golden.GoldenCases;
-import dev.pgaks.k8s.ToolRequirement;
+import dev.pgaks.testsupport.GoldenCases;
+import dev.pgaks.testsupport.ToolRequirement;
 import dev.pgaks.render.RenderedFile;
 import dev.pgaks.resolve.AzureOutputs;
-import dev.pgaks.resolve.ResolvedSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +70,7 @@ class RunbookCommandsTest {
     @ParameterizedTest
     @MethodSource("cases")
     void commandsNameOnlyWhatTheTreeHas(String name) {
-        KnownNames known = KnownNames.of(resolved(name), GoldenCases.rendered(name));
+        KnownNames known = KnownNames.of(GoldenCases.resolved(name), GoldenCases.rendered(name));
         List<String> problems = new ArrayList<>();
         for (RenderedFile file : markdown(name).stream().filter(RunbookCommandsTest::checked).toList()) {
             KnownNames forFile = known.forFile();
@@ -109,7 +107,7 @@ class RunbookCommandsTest {
         Path spec = dir.resolve("pgaks.yaml");
         Files.writeString(spec, Files.readString(GoldenCases.spec("reference"))
                 .replace("resourceGroup: rg-cnpg-prod", "resourceGroup: \"rg-(cnpg).prod\""));
-        Outcome<List<RenderedFile>> rendered = Pipeline.forRendering().render(spec, AzureOutputs.none());
+        Outcome<List<RenderedFile>> rendered = GoldenCases.pipeline().render(spec, AzureOutputs.none());
         List<RenderedFile> files = ((Outcome.Success<List<RenderedFile>>) rendered).value();
         Path bash = ToolRequirement.command("bash");
         int quoted = 0;
@@ -124,7 +122,7 @@ class RunbookCommandsTest {
 
     @Test
     void wrongNamesInCommandsAreReported() {
-        KnownNames known = KnownNames.of(resolved("reference"), GoldenCases.rendered("reference")).forFile();
+        KnownNames known = KnownNames.of(GoldenCases.resolved("reference"), GoldenCases.rendered("reference")).forFile();
         String wrong = """
                 kubectl logs -n cnpg-system deploy/cnpg-controller-manager --tail=200
                 kubectl cnpg status pg-nosuch --namespace cnpg-database
@@ -164,10 +162,6 @@ class RunbookCommandsTest {
             }
         }
         return found;
-    }
-
-    private static ResolvedSpec resolved(String name) {
-        return ((Outcome.Success<ResolvedSpec>) Pipeline.forRendering().resolve(GoldenCases.spec(name), AzureOutputs.none())).value();
     }
 
     /**

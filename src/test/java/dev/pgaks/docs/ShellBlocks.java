@@ -1,13 +1,11 @@
 package dev.pgaks.docs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.pgaks.testsupport.ExternalCommand;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,21 +57,7 @@ final class ShellBlocks {
 
     /** What {@code bash -n} says about the block, if it is not valid shell. */
     static Optional<String> syntaxError(Path bash, Block block) {
-        try {
-            Process process = new ProcessBuilder(bash.toString(), "-n").redirectErrorStream(true).start();
-            process.getOutputStream().write(block.text().getBytes(StandardCharsets.UTF_8));
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return Optional.of("bash -n timed out");
-            }
-            return process.exitValue() == 0 ? Optional.empty() : Optional.of(output.strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ExternalCommand.Result result = ExternalCommand.of(bash, "-n").input(block.text()).timeout(Duration.ofSeconds(30)).run();
+        return result.exit() == 0 ? Optional.empty() : Optional.of(result.output().strip());
     }
 }

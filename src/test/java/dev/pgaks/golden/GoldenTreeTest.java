@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.pgaks.render.RenderedFile;
+import dev.pgaks.testsupport.GoldenCases;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -8,8 +8,8 @@ import dev.pgaks.bicep.BicepStrings;
 import dev.pgaks.cli.CliRun;
 import dev.pgaks.load.InputLimits;
 import dev.pgaks.render.MarkupFormats;
+import dev.pgaks.testsupport.ExternalCommand;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -165,7 +165,7 @@ class HostileInputTest {
             }
         }
         assertTrue(shell.length() > 0, "the README has shell blocks");
-        Shell.Result syntax = Shell.run(List.of("bash", "-n"), shell.toString());
+        ExternalCommand.Result syntax = ExternalCommand.of("bash", "-n").input(shell.toString()).run();
         assertEquals(0, syntax.exit(), () -> "bash -n: " + syntax.output() + "\n" + shell);
         for (Map<String, Object> expected : (List<Map<String, Object>>) c.getOrDefault("intact", List.of())) {
             String value = (String) expected.get("value");
@@ -182,7 +182,7 @@ class HostileInputTest {
                 case "shell" -> {
                     String word = MarkupFormats.shellWord(value);
                     assertTrue(shell.toString().contains(word), () -> word + " is in no shell block");
-                    Shell.Result echoed = Shell.run(List.of("bash", "-c", "printf '%s' " + word), "");
+                    ExternalCommand.Result echoed = ExternalCommand.of("bash", "-c", "printf '%s' " + word).run();
                     assertEquals(value, echoed.output(), "the shell word reads back as the value");
                 }
                 default -> fail("unknown format " + format);
@@ -271,8 +271,7 @@ class HostileInputTest {
     }
 
     private static void mkfifo(Path path) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
-        assertEquals(0, p.waitFor());
+        ExternalCommand.of("mkfifo", path).run().orFail();
     }
 
     /** {@code <<N*text>>} stands for text repeated N times, for inputs too large to spell out. */
@@ -307,27 +306,6 @@ class HostileInputTest {
                 return list.stream().anyMatch(item -> holds(item, value));
             }
             return value.equals(node);
-        }
-    }
-
-    /** Runs a process with {@code input} on its standard input and returns its exit code and output. */
-    static final class Shell {
-        record Result(int exit, String output) {}
-
-        private Shell() {}
-
-        static Result run(List<String> command, String input) throws IOException, InterruptedException {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            try (var stdin = process.getOutputStream()) {
-                stdin.write(input.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException brokenPipe) {
-                // The process stopped reading (bash -n at its first syntax error): its exit code and output say why.
-            }
-            String output;
-            try (InputStream in = process.getInputStream()) {
-                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            return new Result(process.waitFor(), output);
         }
     }
 }

@@ -3,7 +3,8 @@ package dev.pgaks.hostile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pgaks.k8s.ToolRequirement;
+import dev.pgaks.testsupport.ExternalCommand;
+import dev.pgaks.testsupport.ToolRequirement;
 import dev.pgaks.load.InputLimits;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -43,7 +44,7 @@ class InputBudgetTest {
         Map<String, List<String>> inputs = new LinkedHashMap<>();
         inputs.put("/dev/zero", List.of("validate", "/dev/zero"));
         Path fifo = temp.resolve("fifo.yaml");
-        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        ExternalCommand.of("mkfifo", fifo).run().orFail();
         inputs.put("a FIFO", List.of("validate", fifo.toString()));
         Path big = temp.resolve("big.yaml");
         try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
@@ -76,9 +77,9 @@ class InputBudgetTest {
             List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-v", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "dev.pgaks.cli.PgaksCommand"));
             command.addAll(input.getValue());
-            Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            int exit = process.waitFor();
+            ExternalCommand.Result result = ExternalCommand.of(command).separateErrors().run();
+            String err = result.errors();
+            int exit = result.exit();
             assertEquals(2, exit, input.getKey() + ":\n" + err);
             long rssMib = Long.parseLong(find(RSS, err).group(1)) >> 10;
             double cpu = Double.parseDouble(find(USER, err).group(1)) + Double.parseDouble(find(SYSTEM, err).group(1));

@@ -9,6 +9,7 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.pgaks.testsupport.ToolRequirement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,20 +38,25 @@ public final class HelmValuesValidator {
             .build();
 
     private final Path chartsDir;
+    private static final Map<Path, HelmValuesValidator> REFERENCE = new ConcurrentHashMap<>();
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> defaults = new ConcurrentHashMap<>();
 
     public HelmValuesValidator(Path chartsDir) {
         this.chartsDir = chartsDir;
     }
 
-    /** Validator for the charts under {@code <reference>/helm}, skipping the test when the reference is absent. */
+    /**
+     * Validator for the charts under {@code <reference>/helm}, skipping the test when the reference is absent; one per
+     * test JVM, so that each chart's schema is compiled once.
+     */
     public static HelmValuesValidator fromReference() {
-        return new HelmValuesValidator(ToolRequirement.reference().resolve("helm"));
+        return REFERENCE.computeIfAbsent(ToolRequirement.reference().resolve("helm"), HelmValuesValidator::new);
     }
 
     /** Problems with {@code values} for {@code chart} (e.g. {@code cloudnative-pg}), each naming its JSON path. */
     public List<String> validate(String chart, Map<String, Object> values) {
-        Map<String, Object> merged = coalesce(Manifests.load(chartFile(chart, "values.yaml")), values);
+        Map<String, Object> merged = coalesce(defaults.computeIfAbsent(chart, c -> Manifests.load(chartFile(c, "values.yaml"))), values);
         List<String> problems = new ArrayList<>();
         for (ValidationMessage message : schemas.computeIfAbsent(chart, this::compile).validate(JSON.valueToTree(merged))) {
             problems.add(message.getMessage());

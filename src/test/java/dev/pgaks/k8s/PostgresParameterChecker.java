@@ -1,12 +1,12 @@
 package dev.pgaks.k8s;
 
 import dev.pgaks.facts.PostgresParameters;
+import dev.pgaks.testsupport.ExternalCommand;
+import dev.pgaks.testsupport.ToolRequirement;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipalLookupService;
@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +62,12 @@ public final class PostgresParameterChecker {
     private final Path dataDir;
     private final int serverMajor;
     private final PostgresParameters catalogue = PostgresParameters.catalogue();
+    /**
+     * What the server said about each setting and each set of them: the golden cases share most of their parameters,
+     * and a process per setting is most of this checker's time.
+     */
+    private final Map<String, Result> settings = new HashMap<>();
+    private final Map<Map<String, String>, Optional<Problem>> servers = new HashMap<>();
 
     private PostgresParameterChecker(Path bin, boolean asPostgresUser) throws IOException {
         this.bin = bin;
@@ -129,7 +136,7 @@ public final class PostgresParameterChecker {
                 problems.add(new Problem(name, value, "removed in PostgreSQL " + removedIn
                         + ", target is " + targetMajor));
             }
-            Result result = postgres(List.of("-C", "server_version", "-c", name + "=" + value));
+            Result result = settings.computeIfAbsent(name + "=" + value, setting -> postgres(List.of("-C", "server_version", "-c", setting)));
             if (result.exitCode() == 0) {
                 checkedByServer.put(name, value);
             } else if (result.output().contains("unrecognized configuration parameter")) {
@@ -139,7 +146,7 @@ public final class PostgresParameterChecker {
             }
         });
         if (problems.isEmpty()) {
-            startAndStop(checkedByServer).ifPresent(problems::add);
+            servers.computeIfAbsent(checkedByServer, this::startAndStop).ifPresent(problems::add);
         }
         return problems;
     }
@@ -234,21 +241,10 @@ public final class PostgresParameterChecker {
                 UserPrincipalLookupService users = workDir.getFileSystem().getUserPrincipalLookupService();
                 Files.setOwner(input, users.lookupPrincipalByName("postgres"));
             }
-            Process process = new ProcessBuilder(command(bin.resolve("postgres"),
-                    List.of("--single", "-j", "-D", dataDir.toString(), "postgres")))
-                    .redirectErrorStream(true).redirectInput(input.toFile())
-                    .directory(workDir.toFile()).start();
-            String output;
-            try (InputStream in = process.getInputStream()) {
-                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            process.waitFor();
-            return output;
+            return ExternalCommand.of(command(bin.resolve("postgres"), List.of("--single", "-j", "-D", dataDir.toString(), "postgres")))
+                    .inputFrom(input).in(workDir).run().output();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -268,20 +264,8 @@ public final class PostgresParameterChecker {
 
     private record Result(int exitCode, String output) {
         static Result of(List<String> command) {
-            try {
-                Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                        .directory(Path.of(System.getProperty("java.io.tmpdir")).toFile()).start();
-                String output;
-                try (InputStream in = process.getInputStream()) {
-                    output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-                return new Result(process.waitFor(), output);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            ExternalCommand.Result result = ExternalCommand.of(command).in(Path.of(System.getProperty("java.io.tmpdir"))).run();
+            return new Result(result.exit(), result.output());
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.pgaks.k8s;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,10 +8,12 @@ import dev.pgaks.Pipeline;
 import dev.pgaks.bicep.AzureTypesReference;
 import dev.pgaks.bicep.BicepFinding;
 import dev.pgaks.bicep.BicepStructureChecker;
+import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.render.RenderedFile;
 import dev.pgaks.resolve.AzureOutputs;
 import dev.pgaks.resolve.ResolvedSpec;
+import dev.pgaks.testsupport.GoldenCases;
 import dev.pgaks.validate.SpecSchema;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,10 +59,14 @@ class RandomSpecTest {
             }
             Path file = temp.resolve("spec-" + i + ".yaml");
             Files.writeString(file, new Dump(DumpSettings.builder().build()).dumpToString(spec));
-            Pipeline pipeline = Pipeline.forRendering();
+            Pipeline pipeline = GoldenCases.pipeline();
             Outcome<ResolvedSpec> resolved = pipeline.resolve(file, AzureOutputs.none());
             if (resolved instanceof Outcome.Failure<ResolvedSpec> failure) {
-                assertFalse(failure.diagnostics().isEmpty());
+                // A refusal points at the spec's line and says how to fix it (FILE:LINE:COL and a hint).
+                for (Diagnostic d : failure.diagnostics()) {
+                    assertTrue(d.file().equals(file.toString()) && d.line() >= 1 && d.column() >= 1, () -> "no position: " + d.format());
+                    assertTrue(d.hint() != null && !d.hint().isBlank(), () -> "no hint: " + d.format());
+                }
                 continue;
             }
             ResolvedSpec value = ((Outcome.Success<ResolvedSpec>) resolved).value();

@@ -1,10 +1,7 @@
 package dev.pgaks.k8s;
 
-import dev.pgaks.Pipeline;
-import dev.pgaks.diagnostic.Outcome;
-import dev.pgaks.golden.GoldenCases;
+import dev.pgaks.testsupport.GoldenCases;
 import dev.pgaks.render.RenderedFile;
-import dev.pgaks.resolve.AzureOutputs;
 import dev.pgaks.resolve.ResolvedSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,16 +10,18 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** One golden case's rendered {@code k8s/} and {@code helm/} files, parsed, for the verifier tests. */
 record RenderedCase(String name, ResolvedSpec spec, Map<String, Map<String, Object>> objects,
                     Map<String, Map<String, Object>> helmValues, List<RenderedFile> k8sFiles) {
 
     static final String KUSTOMIZATION = "k8s/kustomization.yaml";
+    private static final Map<String, RenderedCase> GOLDEN = new ConcurrentHashMap<>();
 
+    /** A golden case, parsed once per test JVM: callers that plant a defect copy what they change. */
     static RenderedCase of(String name) {
-        Outcome<ResolvedSpec> resolved = Pipeline.forRendering().resolve(GoldenCases.spec(name), AzureOutputs.none());
-        return of(name, ((Outcome.Success<ResolvedSpec>) resolved).value(), GoldenCases.rendered(name));
+        return GOLDEN.computeIfAbsent(name, n -> of(n, GoldenCases.resolved(n), GoldenCases.rendered(n)));
     }
 
     /** Any rendering, golden or not, from its resolved spec and every rendered file. */

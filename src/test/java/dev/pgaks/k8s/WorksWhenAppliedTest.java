@@ -9,6 +9,7 @@ import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.render.RenderedFile;
 import dev.pgaks.resolve.AzureOutputs;
 import dev.pgaks.resolve.ResolvedSpec;
+import dev.pgaks.testsupport.GoldenCases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,7 +178,7 @@ class WorksWhenAppliedTest {
                 + "postgres:\n  storage:\n    type: local-nvme\n");
         assertEquals("none", nvme.spec().aks().upgrades().channel());
         assertEquals("patch", render(HEAD).spec().aks().upgrades().channel());
-        String runbook = dev.pgaks.golden.GoldenCases.rendered("local-nvme").stream()
+        String runbook = dev.pgaks.testsupport.GoldenCases.rendered("local-nvme").stream()
                 .filter(f -> f.path().equals("runbooks/operations/aks-upgrade.md")).findFirst().orElseThrow().text();
         int open = runbook.indexOf("\"inProgress\":true");
         int firstPool = runbook.indexOf("--name postgres1");
@@ -199,7 +200,7 @@ class WorksWhenAppliedTest {
     private RenderedCase render(String yaml) throws IOException {
         Path file = Files.createTempFile(temp, "spec", ".yaml");
         Files.writeString(file, yaml.contains("\naks:") ? yaml : yaml + PUBLIC_API);
-        Pipeline pipeline = Pipeline.forRendering();
+        Pipeline pipeline = GoldenCases.pipeline();
         Outcome<ResolvedSpec> resolved = pipeline.resolve(file, AzureOutputs.none());
         if (resolved instanceof Outcome.Failure<ResolvedSpec> failure) {
             throw new AssertionError("spec refused: " + failure.diagnostics());

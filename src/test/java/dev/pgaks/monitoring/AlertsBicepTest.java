@@ -29,8 +29,8 @@ class AlertsBicepTest {
                 location: 'canadacentral'
                 tags: { environment: 'prod' }
                 monitorWorkspaceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Monitor/accounts/amw'
-                aksClusterId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks'
-                aksClusterName: 'aks'
+                clusterId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks'
+                clusterName: 'aks'
                 %s
               }
             }
@@ -55,9 +55,9 @@ class AlertsBicepTest {
     void ruleGroupScopesWorkspaceAndClusterAndNotifiesTheActionGroup() {
         String bicep = RenderedMonitoring.file("reference", RenderedMonitoring.ALERTS_BICEP);
         int groups = RenderedMonitoring.bicepRuleGroupSizes(bicep).size();
-        assertEquals(groups, count(bicep, "scopes: [\n      monitorWorkspaceId\n      aksClusterId\n    ]"),
+        assertEquals(groups, count(bicep, "scopes: [\n      monitorWorkspaceId\n      clusterId\n    ]"),
                 "every group is scoped to the workspace and the cluster");
-        assertEquals(groups, count(bicep, "clusterName: aksClusterName"));
+        assertEquals(groups, count(bicep, "clusterName: clusterName"));
         assertTrue(bicep.contains("location: 'global'"), "action groups are global");
         assertTrue(bicep.contains("for: 'PT5M'"), "ISO 8601 durations");
         assertTrue(bicep.contains("for: 'PT1H'"), "ISO 8601 hours");
@@ -74,7 +74,7 @@ class AlertsBicepTest {
 
     /** Azure refuses a prometheusRuleGroups resource with more than 20 rules, and the limit cannot be raised. */
     @ParameterizedTest
-    @MethodSource("dev.pgaks.golden.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
     void everyRuleGroupFitsAzureLimit(String goldenCase) {
         Map<String, Integer> sizes = RenderedMonitoring.ruleGroupSizes(goldenCase);
         assertTrue(sizes.size() >= 2, goldenCase + " renders " + sizes);

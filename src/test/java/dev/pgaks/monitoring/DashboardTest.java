@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pgaks.golden.GoldenCases;
+import dev.pgaks.testsupport.GoldenCases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ class DashboardTest {
 
 
     @ParameterizedTest
-    @MethodSource("dev.pgaks.golden.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
     void everyPanelAndQueryReadsTheDatasourceVariable(String goldenCase) {
         JsonNode dashboard = RenderedMonitoring.dashboard(goldenCase);
         JsonNode variables = dashboard.path("templating").path("list");
@@ -61,7 +61,7 @@ class DashboardTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.pgaks.golden.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
     void panelsAreLaidOutWithoutOverlap(String goldenCase) {
         Set<String> cells = new TreeSet<>();
         Set<Integer> ids = new TreeSet<>();
@@ -78,7 +78,7 @@ class DashboardTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.pgaks.golden.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
     void hasThePanelsAnOperatorNeeds(String goldenCase) {
         Set<String> titles = new TreeSet<>();
         RenderedMonitoring.dashboard(goldenCase).path("panels").forEach(p -> titles.add(p.path("title").asText()));
@@ -87,7 +87,7 @@ class DashboardTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.pgaks.golden.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
     void everyQueryParses(String goldenCase) throws Exception {
         Path promtool = MonitoringTestSupport.tool("promtool");
         List<Map<String, Object>> rules = new ArrayList<>();

@@ -1,18 +1,15 @@
 package dev.pgaks.monitoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pgaks.k8s.ToolRequirement;
+import dev.pgaks.testsupport.ExternalCommand;
+import dev.pgaks.testsupport.ToolRequirement;
 import dev.pgaks.resolve.AlertContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
@@ -56,15 +53,9 @@ final class MonitoringTestSupport {
     }
 
     /** Runs a tool to completion and fails the test, with the tool's output, unless it exits 0. */
-    static void run(Object... command) throws IOException, InterruptedException {
-        List<String> args = Stream.of(command).map(Object::toString).toList();
-        Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "timeout: " + args);
-        assertEquals(0, process.exitValue(), String.join(" ", args) + " failed:\n" + output);
+    static void run(Object... command) {
+        ExternalCommand.Result result = ExternalCommand.of(command).run();
+        assertEquals(0, result.exit(), Stream.of(command).map(Object::toString).collect(Collectors.joining(" ")) + " failed:\n" + result.output());
     }
 
     static String dump(Object document) {

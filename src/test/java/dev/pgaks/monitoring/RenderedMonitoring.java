@@ -3,7 +3,7 @@ package dev.pgaks.monitoring;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pgaks.bicep.BicepStrings;
-import dev.pgaks.golden.GoldenCases;
+import dev.pgaks.testsupport.GoldenCases;
 import dev.pgaks.render.RenderedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;

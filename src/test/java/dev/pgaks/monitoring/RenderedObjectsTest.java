@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pgaks.golden.GoldenCases;
+import dev.pgaks.testsupport.GoldenCases;
 import dev.pgaks.k8s.KustomizeBuild;
 import dev.pgaks.k8s.Manifests;
 import dev.pgaks.render.RenderedFile;
@@ -38,7 +38,7 @@ class RenderedObjectsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.pgaks.golden.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
     void podMonitorsSelectInstancesAndOperatorOnTheirMetricsPort(String goldenCase) {
         Map<String, Map<String, Object>> byNamespace = podMonitors(goldenCase).stream()
                 .filter(p -> !matchLabels(p).containsKey(POOLER_LABEL) && !matchLabels(p).equals(CERT_MANAGER_CONTROLLER))
@@ -64,7 +64,7 @@ class RenderedObjectsTest {
      * label becomes exported_namespace and the alerts' namespace filter matches nothing.
      */
     @ParameterizedTest
-    @MethodSource("dev.pgaks.golden.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
     @SuppressWarnings("unchecked")
     void certManagerIsScrapedWhereverItIsInstalled(String goldenCase) {
         boolean installed = RenderedMonitoring.renders(goldenCase, "helm/cert-manager.values.yaml");
@@ -84,7 +84,7 @@ class RenderedObjectsTest {
      * ConfigMap keeps exactly those the rendered rules read (kube_persistentvolumeclaim_status_phase among them).
      */
     @ParameterizedTest
-    @MethodSource("dev.pgaks.golden.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
     @SuppressWarnings("unchecked")
     void managedPrometheusKeepsTheKubeStateSeriesTheRulesRead(String goldenCase) {
         String path = "monitoring/manual/ama-metrics-settings-configmap.yaml";
@@ -114,7 +114,7 @@ class RenderedObjectsTest {
 
     /** PgBouncer's exporter listens on the pods' metrics port; CNPG labels them with the Pooler's name. */
     @ParameterizedTest
-    @MethodSource("dev.pgaks.golden.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
     void poolerPodMonitorSelectsThePoolerPods(String goldenCase) {
         List<Map<String, Object>> poolers = RenderedMonitoring.file(goldenCase, "k8s/kustomization.yaml").contains("- pooler.yaml")
                 ? Manifests.loadAll(RenderedMonitoring.file(goldenCase, "k8s/pooler.yaml")) : List.of();
@@ -141,7 +141,7 @@ class RenderedObjectsTest {
      */
     @SuppressWarnings("unchecked")
     @ParameterizedTest
-    @MethodSource("dev.pgaks.golden.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
     void instanceSeriesGetCnpgClusterAndLoseTheExporterClusterLabel(String goldenCase) {
         Map<String, Object> cluster = Manifests.loadAll(RenderedMonitoring.file(goldenCase, "k8s/cluster.yaml")).get(0);
         String name = (String) metadata(cluster).get("name");
@@ -181,7 +181,7 @@ class RenderedObjectsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.pgaks.golden.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
     void clusterReadsTheLogicalReplicationQueries(String goldenCase) {
         Map<String, Object> cluster = Manifests.loadAll(RenderedMonitoring.file(goldenCase, "k8s/cluster.yaml")).get(0);
         List<String> problems = CrdSchemaValidator.shipped().validate(cluster);
@@ -209,7 +209,7 @@ class RenderedObjectsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.pgaks.golden.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
     void monitoringKustomizationBuilds(String goldenCase) throws IOException {
         write(goldenCase);
         List<Map<String, Object>> objects = Manifests.loadAll(KustomizeBuild.build(tmp.resolve("monitoring")));

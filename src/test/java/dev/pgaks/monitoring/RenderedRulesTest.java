@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pgaks.golden.GoldenCases;
+import dev.pgaks.testsupport.GoldenCases;
 import dev.pgaks.monitoring.RenderedMonitoring.Rule;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ class RenderedRulesTest {
 
 
     @ParameterizedTest
-    @MethodSource("dev.pgaks.golden.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
     void renderedRulesPassPromtoolCheck(String goldenCase) throws Exception {
         Path promtool = MonitoringTestSupport.tool("promtool");
         Path rules = tmp.resolve(goldenCase + "-rules.yaml");
@@ -43,7 +43,7 @@ class RenderedRulesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.pgaks.golden.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
     void everyCatalogAlertIsRendered(String goldenCase) {
         List<Rule> rules = RenderedMonitoring.rules(goldenCase);
         Set<String> names = rules.stream().map(Rule::alert).collect(Collectors.toSet());
@@ -74,7 +74,7 @@ class RenderedRulesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.pgaks.golden.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
     void everyRunbookUrlPointsAtARenderedRunbook(String goldenCase) {
         List<Rule> rules = RenderedMonitoring.rules(goldenCase);
         long alertRunbooks = GoldenCases.rendered(goldenCase, "runbooks/").stream()

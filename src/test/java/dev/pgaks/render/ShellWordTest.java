@@ -2,9 +2,9 @@ package dev.pgaks.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.pgaks.k8s.ToolRequirement;
+import dev.pgaks.testsupport.ExternalCommand;
+import dev.pgaks.testsupport.ToolRequirement;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,10 +18,8 @@ class ShellWordTest {
     void everyValueRoundTripsThroughBashAsOneWord() throws IOException, InterruptedException {
         String bash = ToolRequirement.command("bash").toString();
         for (String value : HOSTILE) {
-            Process p = new ProcessBuilder(bash, "-c", "set -- " + MarkupFormats.shellWord(value) + "; printf '%s|%s' \"$#\" \"$1\"")
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor();
+            String out = ExternalCommand.of(bash, "-c", "set -- " + MarkupFormats.shellWord(value) + "; printf '%s|%s' \"$#\" \"$1\"")
+                    .run().output();
             assertEquals("1|" + value, out, "value " + value + " quoted as " + MarkupFormats.shellWord(value));
         }
     }

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pgaks.Pipeline;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.facts.PostgresParameters;
 import dev.pgaks.facts.WalVolume;
 import dev.pgaks.render.RenderedFile;
 import dev.pgaks.resolve.ResolvedPostgres.Parameter;
+import dev.pgaks.testsupport.GoldenCases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ class PostgresTuningTest {
         Path spec = dir.resolve("pgaks.yaml");
         Files.writeString(spec, "apiVersion: pgaks.dev/v1\nkind: PostgresCluster\nmetadata:\n  name: legacy\n"
                 + "azure:\n  location: eastus2\naks:\n  apiServerAccess: public\npostgres:\n  version: \"14\"\n");
-        Outcome<List<RenderedFile>> rendered = Pipeline.forRendering().render(spec, AzureOutputs.none());
+        Outcome<List<RenderedFile>> rendered = GoldenCases.pipeline().render(spec, AzureOutputs.none());
         assertInstanceOf(Outcome.Success.class, rendered);
         List<RenderedFile> files = ((Outcome.Success<List<RenderedFile>>) rendered).value();
         String cluster = files.stream().filter(f -> f.path().equals("k8s/cluster.yaml")).findFirst().orElseThrow().text();

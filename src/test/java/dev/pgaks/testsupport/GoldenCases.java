@@ -1,9 +1,10 @@
-package dev.pgaks.golden;
+package dev.pgaks.testsupport;
 
 import dev.pgaks.Pipeline;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.render.RenderedFile;
 import dev.pgaks.resolve.AzureOutputs;
+import dev.pgaks.resolve.ResolvedSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,13 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The example specs under {@code golden/<case>/pgaks.yaml}, each rendered once per test JVM. A case may hold an
- * {@code azure-outputs.json} (what {@code az deployment group show} prints) to render with it.
+ * The example specs under {@code golden/<case>/pgaks.yaml}, each resolved and rendered once per test JVM, by one
+ * pipeline that every test shares: a pipeline parses each template on first use, so a new one per render would pay for
+ * that again. A case may hold an {@code azure-outputs.json} (what {@code az deployment group show} prints) to render with it.
  */
 public final class GoldenCases {
 
     public static final Path ROOT = Path.of("golden");
-    private static final Map<String, List<RenderedFile>> RENDERED = new ConcurrentHashMap<>();
+    private static final Pipeline PIPELINE = Pipeline.forRendering();
+
+    private record Case(ResolvedSpec resolved, List<RenderedFile> files) {}
+
+    private static final Map<String, Case> CASES = new ConcurrentHashMap<>();
 
     private GoldenCases() {}
 
@@ -41,9 +47,19 @@ public final class GoldenCases {
         return ROOT.resolve(name).resolve("expected");
     }
 
+    /** The pipeline the golden cases render with, for tests that render specs of their own. */
+    public static Pipeline pipeline() {
+        return PIPELINE;
+    }
+
     /** The case's rendered files, as `pgaks render` would write them. */
     public static List<RenderedFile> rendered(String name) {
-        return RENDERED.computeIfAbsent(name, GoldenCases::render);
+        return CASES.computeIfAbsent(name, GoldenCases::render).files();
+    }
+
+    /** The case's resolved spec, as its files were rendered from. */
+    public static ResolvedSpec resolved(String name) {
+        return CASES.computeIfAbsent(name, GoldenCases::render).resolved();
     }
 
     /** The rendered files of one case whose path starts with {@code prefix}. */
@@ -51,15 +67,16 @@ public final class GoldenCases {
         return rendered(name).stream().filter(f -> f.path().startsWith(prefix)).toList();
     }
 
-    private static List<RenderedFile> render(String name) {
+    private static Case render(String name) {
         Path outputsFile = ROOT.resolve(name).resolve("azure-outputs.json");
         AzureOutputs outputs = Files.exists(outputsFile)
                 ? ((Outcome.Success<AzureOutputs>) AzureOutputs.read(outputsFile)).value()
                 : AzureOutputs.none();
-        Outcome<List<RenderedFile>> outcome = Pipeline.forRendering().render(spec(name), outputs);
-        if (outcome instanceof Outcome.Failure<List<RenderedFile>> failure) {
-            throw new AssertionError("golden case " + name + " does not render: " + failure.diagnostics());
+        Outcome<ResolvedSpec> resolved = PIPELINE.resolve(spec(name), outputs);
+        if (resolved instanceof Outcome.Failure<ResolvedSpec> failure) {
+            throw new AssertionError("golden case " + name + " does not validate: " + failure.diagnostics());
         }
-        return ((Outcome.Success<List<RenderedFile>>) outcome).value();
+        ResolvedSpec spec = ((Outcome.Success<ResolvedSpec>) resolved).value();
+        return new Case(spec, ((Outcome.Success<List<RenderedFile>>) PIPELINE.render(spec)).value());
     }
 }

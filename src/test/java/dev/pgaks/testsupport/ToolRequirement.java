@@ -1,4 +1,4 @@
-package dev.pgaks.k8s;
+package dev.pgaks.testsupport;
 
 import java.io.File;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.pgaks.k8s;
+package dev.pgaks.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
