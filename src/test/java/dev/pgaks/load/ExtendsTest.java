@@ -11,7 +11,7 @@ import dev.pgaks.cli.CliRun;
 import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.diagnostic.ErrorCode;
 import dev.pgaks.diagnostic.Outcome;
-import dev.pgaks.golden.GoldenCases;
+import dev.pgaks.testsupport.GoldenCases;
 import dev.pgaks.render.RenderedFile;
 import dev.pgaks.resolve.AzureOutputs;
 import dev.pgaks.resolve.ResolvedSpec;
