@@ -134,13 +134,11 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
                               String namespace, String valuesFile) {
 
         /**
-         * The chart's Deployment, named by Helm's usual fullname rule (none of these charts overrides it): the release
-         * name when it contains the chart name, else release-chart, at most 63 characters. The operator installed as
-         * release {@code cnpg} is {@code cnpg-cloudnative-pg}, not the manifest install's cnpg-controller-manager.
+         * The chart's Deployment ({@link AzureNames#helmDeployment}). The operator installed as release {@code cnpg}
+         * is {@code cnpg-cloudnative-pg}, not the manifest install's cnpg-controller-manager.
          */
         public String deploymentName() {
-            String full = release.contains(chart) ? release : release + "-" + chart;
-            return (full.length() > 63 ? full.substring(0, 63) : full).replaceAll("-+$", "");
+            return AzureNames.helmDeployment(release, chart);
         }
     }
 
