@@ -12,7 +12,7 @@ final class ApiServerAccess {
     /** Listing ranges without naming the access means authorized ranges, as it did before the choice existed. */
     static ResolvedAks.ApiServer resolve(Optional<ApiServerAccessChoice> ownChoice, List<String> ranges) {
         ApiServerAccessChoice access = ownChoice.orElse(ApiServerAccessChoice.AUTHORIZED_RANGES);
-        return new ResolvedAks.ApiServer(access.value(), ranges, access == ApiServerAccessChoice.AUTHORIZED_RANGES,
+        return new ResolvedAks.ApiServer(access, ranges, access == ApiServerAccessChoice.AUTHORIZED_RANGES,
                 access == ApiServerAccessChoice.PRIVATE, access == ApiServerAccessChoice.PUBLIC);
     }
 }

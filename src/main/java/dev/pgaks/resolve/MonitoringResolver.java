@@ -55,7 +55,7 @@ final class MonitoringResolver {
         LabelLimits limits = azureManaged ? AZURE_LABEL_LIMITS : null;
         List<ResolvedAlert> resolved = alerts.resolve(ctx);
         String ruleGroupName = AzureNames.alertRuleGroup(cluster);
-        return new ResolvedMonitoring(monitoring.prometheus().value(), monitoring.grafana().value(),
+        return new ResolvedMonitoring(monitoring.prometheus(), monitoring.grafana(),
                 monitoring.alertEmail().orElse(""), extraGrafanaAdmins(monitoring, azure), ctx.runbookBaseUrl(),
                 azureManaged ? AZURE_POD_MONITOR_API : OPERATOR_POD_MONITOR_API,
                 new PodMonitor(cluster, postgres.namespace(), METRICS_PORT,

@@ -1,5 +1,6 @@
 package dev.pgaks.resolve;
 
+import dev.pgaks.resolve.SpecModel.StorageType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
     public record Resources(String cpu, String memory, long memoryMiB, String sizedFrom) {}
 
     /** Data (and optional WAL) volumes and the StorageClass pgaks renders for them. */
-    public record Storage(String type, String size, boolean walEnabled, String walSize, int iops, int throughputMBps,
+    public record Storage(StorageType type, String size, boolean walEnabled, String walSize, int iops, int throughputMBps,
                           StorageClass storageClass) {
 
         public String storageClassName() {
@@ -33,7 +34,7 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
         }
 
         public boolean localNvme() {
-            return type.equals("local-nvme");
+            return type == StorageType.LOCAL_NVME;
         }
     }
 

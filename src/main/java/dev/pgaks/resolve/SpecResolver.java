@@ -176,7 +176,7 @@ public final class SpecResolver {
         ResolvedPostgres.Resources resources = PodSizing.instance(pg.resources().cpu(), pg.resources().memory(),
                 spec.aks().postgresPool().vmSize());
         SpecModel.Storage data = pg.storage();
-        ResolvedPostgres.Storage storage = new ResolvedPostgres.Storage(data.type().value(), data.size(),
+        ResolvedPostgres.Storage storage = new ResolvedPostgres.Storage(data.type(), data.size(),
                 pg.walStorage().enabled(), pg.walStorage().size(), data.iops(), data.throughputMBps(),
                 StorageClasses.of(AzureNames.storageClass(clusterName, data.type().value()), data.type(), data.iops(),
                         data.throughputMBps()));
