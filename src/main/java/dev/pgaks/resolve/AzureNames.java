@@ -141,6 +141,16 @@ public final class AzureNames {
         return own.orElse("pg-" + name);
     }
 
+    /** The cluster's folder in the backup container, the plugin's serverName. */
+    public static String backupServerName(Optional<String> own, String cluster) {
+        return own.orElse(cluster);
+    }
+
+    /** The restore source's folder in the container: where the source's own spec archived, its cluster's name. */
+    public static String restoreSourceServerName(Optional<String> own, String sourceCluster) {
+        return own.orElse(sourceCluster);
+    }
+
     /** Named after the PostgreSQL cluster, so that a cluster under a new name (a restore) gets a credential of its own. */
     static String federatedCredential(String cluster) {
         return "fc-" + cluster;

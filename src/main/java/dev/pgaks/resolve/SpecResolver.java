@@ -275,7 +275,7 @@ public final class SpecResolver {
                 backup.pluginChartVersion(), AzureNames.objectStore(cluster),
                 "https://" + account + ".blob.core.windows.net/" + backup.containerName(),
                 AzureNames.scheduledBackup(cluster), AzureNames.onDemandBackup(cluster), PodSizing.backupSidecar(),
-                SOFT_DELETE_DAYS, backup.serverName().orElse(cluster),
+                SOFT_DELETE_DAYS, AzureNames.backupServerName(backup.serverName(), cluster),
                 new ResolvedBackup.DeleteLock(backup.deleteLock(), AzureNames.backupDeleteLock()));
     }
 
@@ -283,6 +283,6 @@ public final class SpecResolver {
         String source = restore.sourceCluster().orElse("");
         return new ResolvedRestore(restore.enabled(), source, restore.targetTime().orElse(""),
                 restore.sourceCluster().map(AzureNames::restoreSourceObjectStore).orElse(""),
-                restore.sourceServerName().orElse(source));
+                AzureNames.restoreSourceServerName(restore.sourceServerName(), source));
     }
 }

@@ -11,8 +11,13 @@ import dev.pgaks.load.SpecDocument;
 import dev.pgaks.resolve.AzureNames;
 import dev.pgaks.resolve.ConnectionBudget;
 import dev.pgaks.resolve.SpecBinder;
+import dev.pgaks.resolve.SpecModel.ApiServerAccessChoice;
 import dev.pgaks.resolve.SpecModel.Choice;
+import dev.pgaks.resolve.SpecModel.DataDurability;
+import dev.pgaks.resolve.SpecModel.GrafanaFlavour;
 import dev.pgaks.resolve.SpecModel.NodeOsChannel;
+import dev.pgaks.resolve.SpecModel.PrometheusFlavour;
+import dev.pgaks.resolve.SpecModel.StorageType;
 import dev.pgaks.resolve.SpecModel.UpgradeChannel;
 import dev.pgaks.resolve.UpgradeChannels;
 import dev.pgaks.resolve.WalSizing;
@@ -102,8 +107,7 @@ final class SemanticRules extends CrossFieldRules {
     private void postgresVmSize() {
         String vmSize = value("/aks/postgresPool/vmSize").asText();
         Optional<VmSize> parsed = VmSize.parse(vmSize);
-        String storage = value("/postgres/storage/type").asText();
-        if (storage.equals("local-nvme") && parsed.map(v -> !v.localNvme()).orElse(!vmSize.startsWith("Standard_L"))) {
+        if (localNvme() && parsed.map(v -> !v.localNvme()).orElse(!vmSize.startsWith("Standard_L"))) {
             report(firstWritten("/aks/postgresPool/vmSize", "/postgres/storage/type"),
                     "postgres.storage.type local-nvme needs a VM size with local NVMe disks, " + vmSize + " has none",
                     "use a storage-optimised size such as Standard_L8s_v3, or another storage type");
@@ -125,7 +129,7 @@ final class SemanticRules extends CrossFieldRules {
     }
 
     private void premiumV2Performance() {
-        boolean v2 = value("/postgres/storage/type").asText().equals("premium-ssd-v2");
+        boolean v2 = is("/postgres/storage/type", StorageType.PREMIUM_SSD_V2);
         for (String field : List.of("iops", "throughputMBps")) {
             String pointer = "/postgres/storage/" + field;
             if (!v2 && written(pointer)) {
@@ -293,7 +297,7 @@ final class SemanticRules extends CrossFieldRules {
                     "remove aks.kubernetesVersion and let the channel keep the cluster current, or set aks.upgrades.channel: none to pin it");
         }
         if (channel == UpgradeChannel.NODE_IMAGE && written("/aks/upgrades/nodeOsChannel")
-                && !value("/aks/upgrades/nodeOsChannel").asText().equals("NodeImage")) {
+                && !is("/aks/upgrades/nodeOsChannel", NodeOsChannel.NODE_IMAGE)) {
             report("/aks/upgrades/nodeOsChannel", "aks.upgrades.channel node-image sets the node OS channel to NodeImage; AKS refuses "
                             + value("/aks/upgrades/nodeOsChannel").asText() + " with it",
                     "remove aks.upgrades.nodeOsChannel, or choose another aks.upgrades.channel");
@@ -311,19 +315,20 @@ final class SemanticRules extends CrossFieldRules {
                             + "without asking)",
                     "list the CIDRs you run kubectl from in aks.apiServerAuthorizedIpRanges, or set aks.apiServerAccess: "
                             + "private (a private cluster) or public (accept an internet-facing API server)");
-        } else if (chosen && access.equals("authorized-ranges") && !ranges) {
+        } else if (chosen && is("/aks/apiServerAccess", ApiServerAccessChoice.AUTHORIZED_RANGES) && !ranges) {
             report("/aks/apiServerAccess", "aks.apiServerAccess authorized-ranges needs aks.apiServerAuthorizedIpRanges",
                     "list the CIDRs you run kubectl from, for example 203.0.113.0/24");
-        } else if (chosen && !access.equals("authorized-ranges") && ranges) {
+        } else if (chosen && !is("/aks/apiServerAccess", ApiServerAccessChoice.AUTHORIZED_RANGES) && ranges) {
             report("/aks/apiServerAuthorizedIpRanges", "aks.apiServerAuthorizedIpRanges applies only to aks.apiServerAccess "
-                            + "authorized-ranges, not " + access + (access.equals("private")
+                            + "authorized-ranges, not " + access + (is("/aks/apiServerAccess", ApiServerAccessChoice.PRIVATE)
                             ? " (AKS refuses authorized ranges on a private cluster)" : ""),
                     "remove the ranges, or set aks.apiServerAccess: authorized-ranges");
         }
     }
 
     private void monitoring() {
-        if (value("/monitoring/grafana").asText().equals("azure-managed") && !value("/monitoring/prometheus").asText().equals("azure-managed")) {
+        if (is("/monitoring/grafana", GrafanaFlavour.AZURE_MANAGED)
+                && !is("/monitoring/prometheus", PrometheusFlavour.AZURE_MANAGED)) {
             report(firstWritten("/monitoring/grafana", "/monitoring/prometheus"),
                     "monitoring.grafana azure-managed reads the Azure Monitor workspace, which only monitoring.prometheus azure-managed fills",
                     "use grafana: sidecar-configmap with prometheus-operator");
@@ -414,7 +419,7 @@ final class SemanticRules extends CrossFieldRules {
         for (int i = 0; i < zones; i++) {
             value("/azure/zones/" + i);
         }
-        if (number == 0 || number > instances - 1 || !value("/postgres/synchronous/dataDurability").asText().equals("required")) {
+        if (number == 0 || number > instances - 1 || !is("/postgres/synchronous/dataDurability", DataDurability.REQUIRED)) {
             return;
         }
         int lostInZone = zones > 1 ? (instances + zones - 1) / zones : 0;
@@ -468,9 +473,9 @@ final class SemanticRules extends CrossFieldRules {
             return;
         }
         String clusterName = postgresClusterName();
-        String serverName = written("/backup/serverName") ? value("/backup/serverName").asText() : clusterName;
-        String source = written("/restore/sourceServerName") ? value("/restore/sourceServerName").asText()
-                : value("/restore/sourceCluster").asText();
+        String serverName = AzureNames.backupServerName(text("/backup/serverName"), clusterName);
+        String source = AzureNames.restoreSourceServerName(text("/restore/sourceServerName"),
+                value("/restore/sourceCluster").asText());
         boolean namesClash = value("/restore/sourceCluster").asText().equals(clusterName);
         if (serverName.equals(source) && !namesClash
                 && (written("/backup/serverName") || written("/restore/sourceServerName"))) {
@@ -521,7 +526,7 @@ final class SemanticRules extends CrossFieldRules {
     }
 
     private boolean localNvme() {
-        return value("/postgres/storage/type").asText().equals("local-nvme");
+        return is("/postgres/storage/type", StorageType.LOCAL_NVME);
     }
 
     private UpgradeChannel clusterChannel() {
@@ -544,6 +549,11 @@ final class SemanticRules extends CrossFieldRules {
      */
     private <E extends Enum<E> & Choice> Optional<E> choice(String pointer, Class<E> type) {
         return text(pointer).map(v -> SpecBinder.choiceOf(type, v, pointer));
+    }
+
+    /** Whether the effective value (the spec's, else the default) is {@code constant}. */
+    private <E extends Enum<E> & Choice> boolean is(String pointer, E constant) {
+        return choice(pointer, constant.getDeclaringClass()).map(constant::equals).orElse(false);
     }
 
 

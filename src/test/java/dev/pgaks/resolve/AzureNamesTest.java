@@ -75,6 +75,14 @@ class AzureNamesTest {
         assertEquals("nodes-mine", AzureNames.nodeResourceGroup(Optional.of("nodes-mine"), "orders", "prod"));
         assertEquals("main", AzureNames.postgresCluster(Optional.of("main"), "orders"));
         assertEquals("stmine", AzureNames.storageAccount(Optional.of("stmine"), "orders", "prod", "rg", "eastus2"));
+        assertEquals("folder", AzureNames.backupServerName(Optional.of("folder"), CLUSTER));
+        assertEquals("old-folder", AzureNames.restoreSourceServerName(Optional.of("old-folder"), "pg-old"));
+    }
+
+    @Test
+    void serverNamesDefaultToTheirClusters() {
+        assertEquals(CLUSTER, AzureNames.backupServerName(Optional.empty(), CLUSTER));
+        assertEquals("pg-old", AzureNames.restoreSourceServerName(Optional.empty(), "pg-old"));
     }
 
     @ParameterizedTest(name = "{0}-{1}")
