@@ -27,6 +27,11 @@ public final class AzureNames {
 
     private AzureNames() {}
 
+    /** The stem most Azure names share. */
+    public static String base(String name, String environment) {
+        return name + "-" + environment;
+    }
+
     // Azure resources named after the deployment
 
     public static String resourceGroup(Optional<String> own, String name, String environment) {
@@ -111,6 +116,14 @@ public final class AzureNames {
 
     private static String moduleDeployment(String module, String base) {
         return "pgaks-" + module + "-" + base;
+    }
+
+    /**
+     * Managed Prometheus' default recording rule groups, named {@code <group>-<AKS cluster>} as the Azure CLI names
+     * them, so that switching the metrics add-on on from the CLI later finds and updates them instead of adding copies.
+     */
+    static String recordingRuleGroup(String group, String aksCluster) {
+        return group + "-" + aksCluster;
     }
 
     /** Action groups are global resources. */

@@ -22,7 +22,7 @@ public record SpecModel(Metadata metadata, Azure azure, Aks aks, Postgres postgr
     public record Metadata(String name, String environment) {
         /** {@code name-environment}: the stem most Azure names share, at most 31 characters. */
         public String base() {
-            return name + "-" + environment;
+            return AzureNames.base(name, environment);
         }
     }
 

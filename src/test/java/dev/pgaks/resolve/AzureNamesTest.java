@@ -40,6 +40,9 @@ class AzureNamesTest {
         assertEquals("pgaks-keep-backups", AzureNames.backupDeleteLock());
         assertEquals("cnpg-operator", AzureNames.operatorPodMonitor());
         assertEquals("aks-orders-prod-cnpg-operator-alerts", AzureNames.operatorRuleGroup("aks-orders-prod"));
+        assertEquals("NodeRecordingRulesRuleGroup-aks-orders-prod",
+                AzureNames.recordingRuleGroup("NodeRecordingRulesRuleGroup", "aks-orders-prod"));
+        assertEquals(BASE, AzureNames.base("orders", "prod"));
     }
 
     @Test
