@@ -1,6 +1,8 @@
 package dev.pgaks.resolve;
 
+import dev.pgaks.resolve.SpecModel.DataDurability;
 import dev.pgaks.resolve.SpecModel.StorageType;
+import dev.pgaks.resolve.SpecModel.SynchronousMethod;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +16,11 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
                                NodeMaintenanceWindow nodeMaintenanceWindow) {
 
     /** Synchronous replication; {@code enabled} is false when {@code number} is 0. */
-    public record Synchronous(boolean enabled, String method, int number, String dataDurability) {
+    public record Synchronous(boolean enabled, SynchronousMethod method, int number, DataDurability dataDurability) {
 
         /** Commits wait for the synchronous standbys even when none is left (CNPG's dataDurability: required). */
         public boolean durabilityRequired() {
-            return dataDurability.equals("required");
+            return dataDurability == DataDurability.REQUIRED;
         }
     }
 
