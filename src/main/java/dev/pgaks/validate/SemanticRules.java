@@ -538,7 +538,10 @@ final class SemanticRules extends CrossFieldRules {
         return AzureNames.postgresCluster(text("/postgres/clusterName"), value("/metadata/name").asText());
     }
 
-    /** The field's text, when the spec sets one; a value of another type the schema reported. */
+    /**
+     * The field's effective text (the spec's, else the default); empty when absent, or not text, which the schema
+     * reported.
+     */
     private Optional<String> text(String pointer) {
         return value(pointer).isTextual() ? Optional.of(value(pointer).asText()) : Optional.empty();
     }
