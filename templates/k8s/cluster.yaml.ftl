@@ -108,9 +108,9 @@ spec:
   postgresql:
 <#if p.synchronous.enabled>
     synchronous:
-      method: ${p.synchronous.method}
+      method: ${p.synchronous.method.value()}
       number: ${p.synchronous.number}
-      dataDurability: ${p.synchronous.dataDurability}
+      dataDurability: ${p.synchronous.dataDurability.value()}
       failoverQuorum: true
 </#if>
     parameters:

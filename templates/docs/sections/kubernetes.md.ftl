@@ -162,7 +162,7 @@ kubectl cnpg status ${cluster} --namespace ${ns}
 kubectl get pods --namespace ${ns} -l cnpg.io/cluster=${cluster} -o wide
 ```
 
-Expect ${p.instances} ready instance(s) on different nodes and zones<#if p.synchronous.enabled>, ${p.synchronous.number} synchronous standby(s) (`${p.synchronous.method}`)</#if><#if spec.backup.enabled>,
+Expect ${p.instances} ready instance(s) on different nodes and zones<#if p.synchronous.enabled>, ${p.synchronous.number} synchronous standby(s) (`${p.synchronous.method.value()}`)</#if><#if spec.backup.enabled>,
 and "Working WAL archiving: OK"; once the first base backup finished, a "First Point of Recoverability"</#if>.
 ## Operations
 

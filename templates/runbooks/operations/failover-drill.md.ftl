@@ -7,12 +7,12 @@ database acknowledged is missing afterwards (RPO). Run it in a quiet period, fro
 `${L.specFile}`, with clients connected through `${p.readWriteService}`<#if p.pooler.enabled> (or the pooler `${p.pooler.name}`)</#if>.
 <#if ops.zeroDataLossFailover>
 
-Replication is synchronous (`${p.synchronous.method}`, ${p.synchronous.number} standby(s), `dataDurability: required`) with
+Replication is synchronous (`${p.synchronous.method.value()}`, ${p.synchronous.number} standby(s), `dataDurability: required`) with
 `failoverQuorum: true`: CNPG promotes only a standby the quorum proves holds every acknowledged commit, so the
 drill must find no acknowledged write missing. Any missing ID is a finding.
 <#elseif p.synchronous.enabled>
 
-Replication is synchronous (`${p.synchronous.method}`, ${p.synchronous.number} standby(s)) with `dataDurability: ${p.synchronous.dataDurability}`:
+Replication is synchronous (`${p.synchronous.method.value()}`, ${p.synchronous.number} standby(s)) with `dataDurability: ${p.synchronous.dataDurability.value()}`:
 while no synchronous standby is available the primary commits alone, and a failover in that state can lose those
 commits. The drill measures what was lost; it does not prove that nothing can be.
 <#else>

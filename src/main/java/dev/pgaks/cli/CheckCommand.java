@@ -7,7 +7,7 @@ import dev.pgaks.diff.DiffFormat;
 import dev.pgaks.diff.DiffReport;
 import dev.pgaks.diff.ObjectDiff;
 import dev.pgaks.diff.TreeSnapshot;
-import dev.pgaks.facts.ResourceNames;
+import dev.pgaks.resolve.Sha256;
 import dev.pgaks.resolve.TreeLayout;
 import dev.pgaks.write.OwnershipManifest;
 import java.io.PrintWriter;
@@ -103,7 +103,7 @@ final class CheckCommand implements Callable<Integer> {
             } else if (want == null) {
                 found.add(new Difference(path, ErrorCode.DRIFT_EXTRA, 0, "the spec no longer renders this file", false));
             } else if (!Arrays.equals(want, have)) {
-                boolean edited = recorded.containsKey(path) && !recorded.get(path).equals(ResourceNames.sha256(have));
+                boolean edited = recorded.containsKey(path) && !recorded.get(path).equals(Sha256.of(have));
                 int[] line = {0};
                 String detail = firstDifference(new String(have, StandardCharsets.UTF_8), new String(want, StandardCharsets.UTF_8), line);
                 found.add(new Difference(path, ErrorCode.DRIFT_CHANGED, line[0],

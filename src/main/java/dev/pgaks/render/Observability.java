@@ -51,7 +51,7 @@ public final class Observability implements OutputFamily {
         List<String> resources = files.stream().map(PlannedFile::path)
                 .filter(p -> p.startsWith(FOLDER) && p.endsWith(".yaml") && !p.startsWith(FOLDER + "manual/"))
                 .map(p -> p.substring(FOLDER.length())).toList();
-        String generated = monitoring.grafana().equals("sidecar-configmap") ? dashboard.substring(FOLDER.length()) : "";
+        String generated = monitoring.grafanaSidecar() ? dashboard.substring(FOLDER.length()) : "";
         files.add(new PlannedFile(FOLDER + "kustomization.yaml", "monitoring/kustomization.yaml.ftl",
                 new Kustomization(resources, generated)));
         return files;

@@ -31,14 +31,9 @@ final class AlertRuleGroups {
                         + " rules; Azure rule groups take at most " + MAX_RULES_PER_GROUP);
             }
             boolean operator = theme.equals(AlertCatalog.OPERATOR_GROUP);
-            groups.add(new RuleGroup(operator ? operatorGroupName : clusterGroupName(clusterBase, theme), theme,
+            groups.add(new RuleGroup(operator ? operatorGroupName : AzureNames.clusterRuleGroup(clusterBase, theme), theme,
                     operator ? operatorNamespace : clusterNamespace, operator, members));
         }
         return List.copyOf(groups);
-    }
-
-    /** A cluster's rule group of one theme, for this cluster's groups and for another cluster's (a restore's source). */
-    static String clusterGroupName(String clusterBase, String theme) {
-        return clusterBase + "-" + theme;
     }
 }

@@ -1,20 +1,18 @@
 package dev.pgaks.resolve;
 
+import dev.pgaks.resolve.SpecModel.ApiServerAccessChoice;
 import java.util.List;
+import java.util.Optional;
 
 /** Who can reach the Kubernetes API server, as the spec chose it (validation makes sure it did). */
 final class ApiServerAccess {
 
-    static final String AUTHORIZED_RANGES = "authorized-ranges";
-    static final String PRIVATE = "private";
-    static final String PUBLIC = "public";
-
     private ApiServerAccess() {}
 
     /** Listing ranges without naming the access means authorized ranges, as it did before the choice existed. */
-    static ResolvedAks.ApiServer resolve(String ownChoice, List<String> ranges) {
-        String access = ownChoice != null ? ownChoice : AUTHORIZED_RANGES;
-        return new ResolvedAks.ApiServer(access, ranges, access.equals(AUTHORIZED_RANGES), access.equals(PRIVATE),
-                access.equals(PUBLIC));
+    static ResolvedAks.ApiServer resolve(Optional<ApiServerAccessChoice> ownChoice, List<String> ranges) {
+        ApiServerAccessChoice access = ownChoice.orElse(ApiServerAccessChoice.AUTHORIZED_RANGES);
+        return new ResolvedAks.ApiServer(access, ranges, access == ApiServerAccessChoice.AUTHORIZED_RANGES,
+                access == ApiServerAccessChoice.PRIVATE, access == ApiServerAccessChoice.PUBLIC);
     }
 }

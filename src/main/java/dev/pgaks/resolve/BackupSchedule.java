@@ -1,6 +1,5 @@
 package dev.pgaks.resolve;
 
-import dev.pgaks.facts.WeeklyWindow;
 import java.util.ArrayList;
 import java.util.List;
 

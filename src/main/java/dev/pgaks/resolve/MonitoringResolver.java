@@ -1,11 +1,9 @@
 package dev.pgaks.resolve;
 
-import dev.pgaks.facts.ResourceNames;
 import dev.pgaks.resolve.ResolvedMonitoring.Label;
 import dev.pgaks.resolve.ResolvedMonitoring.LabelLimits;
 import dev.pgaks.resolve.ResolvedMonitoring.PodMonitor;
 import dev.pgaks.validate.SpecSchema;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,17 +23,12 @@ final class MonitoringResolver {
      */
     private static final List<Label> CERT_MANAGER_CONTROLLER = List.of(new Label("app.kubernetes.io/name", "cert-manager"),
             new Label("app.kubernetes.io/component", "controller"));
-    /** Grafana dashboard uids are at most 40 characters. */
-    private static final int UID_LENGTH = 40;
-    private static final int UID_HASH_LENGTH = 8;
-    private static final int ACTION_GROUP_SHORT_NAME_LENGTH = 12;
     /** The values of Microsoft's PodMonitor templates for Azure managed Prometheus. */
     private static final LabelLimits AZURE_LABEL_LIMITS = new LabelLimits(63, 511, 1023);
     /** The instance pods' {@code cnpg.io/cluster} label as Prometheus service discovery exposes it. */
     private static final String CLUSTER_POD_LABEL = "__meta_kubernetes_pod_label_cnpg_io_cluster";
     /** Instance names, {@code <cluster>-<n>}: how a physical standby shows up in pg_stat_replication.application_name. */
     private static final String POD_SELECTOR_SUFFIX = "-[1-9][0-9]*$";
-    private static final String REQUIRED_DURABILITY = "required";
     /** CNPG's default {@code replicationSlots.highAvailability.slotPrefix}. */
     private static final String HA_SLOT_PREFIX = "_cnpg_";
 
@@ -46,42 +39,40 @@ final class MonitoringResolver {
         this.alerts = AlertCatalog.load(schema);
     }
 
-    ResolvedMonitoring resolve(SpecTree t, String name, String env, ResolvedAzure azure, ResolvedAks aks,
-                               ResolvedPostgres postgres) {
-        boolean backup = t.flag("/backup/enabled");
-        String prometheus = t.text("/monitoring/prometheus");
-        String email = t.text("/monitoring/alertEmail");
+    ResolvedMonitoring resolve(SpecModel spec, ResolvedAzure azure, ResolvedAks aks, ResolvedPostgres postgres) {
+        SpecModel.Monitoring monitoring = spec.monitoring();
+        boolean backup = spec.backup().enabled();
         String cluster = postgres.clusterName();
         AlertContext ctx = new AlertContext(postgres.namespace(), cluster, postgres.operatorNamespace(),
                 azure.zones().size(), postgres.instances(),
                 postgres.synchronous().enabled() ? postgres.synchronous().number() : 0,
-                postgres.synchronous().dataDurability().equals(REQUIRED_DURABILITY), backup,
-                SlotRetentionThreshold.keepBytes(postgres.parameters()), thresholds(t),
-                t.text("/monitoring/runbookBaseUrl"), deployments(postgres.operator()),
+                postgres.synchronous().durabilityRequired(), backup,
+                SlotRetentionThreshold.keepBytes(postgres.parameters()), thresholds(monitoring),
+                monitoring.runbookBaseUrl().orElse(""), deployments(postgres.operator()),
                 postgres.storage().storageClass().allowVolumeExpansion(),
                 postgres.storage().storageClass().zoneRedundant());
-        boolean azureManaged = prometheus.equals("azure-managed");
+        boolean azureManaged = monitoring.prometheus() == SpecModel.PrometheusFlavour.AZURE_MANAGED;
         LabelLimits limits = azureManaged ? AZURE_LABEL_LIMITS : null;
         List<ResolvedAlert> resolved = alerts.resolve(ctx);
-        String ruleGroupName = ResourceNames.alertRuleGroup(cluster);
-        return new ResolvedMonitoring(prometheus, t.text("/monitoring/grafana"), email,
-                extraGrafanaAdmins(t, azure), ctx.runbookBaseUrl(),
+        String ruleGroupName = AzureNames.alertRuleGroup(cluster);
+        return new ResolvedMonitoring(monitoring.prometheus(), monitoring.grafana(),
+                monitoring.alertEmail().orElse(""), extraGrafanaAdmins(monitoring, azure), ctx.runbookBaseUrl(),
                 azureManaged ? AZURE_POD_MONITOR_API : OPERATOR_POD_MONITOR_API,
                 new PodMonitor(cluster, postgres.namespace(), METRICS_PORT,
                         List.of(new Label("cnpg.io/cluster", cluster), new Label("cnpg.io/podRole", "instance")),
                         CLUSTER_POD_LABEL, cluster, limits),
-                new PodMonitor("cnpg-operator", postgres.operatorNamespace(), METRICS_PORT,
+                new PodMonitor(AzureNames.operatorPodMonitor(), postgres.operatorNamespace(), METRICS_PORT,
                         List.of(new Label("app.kubernetes.io/name", "cloudnative-pg")), "", "", limits),
                 resolved,
                 ruleGroupName,
                 AlertRuleGroups.of(resolved, ruleGroupName, postgres.namespace(),
-                        aks.clusterName() + "-cnpg-operator-alerts", postgres.operatorNamespace()),
-                email.isEmpty() ? null : actionGroup(name, env),
-                new ResolvedMonitoring.CustomQueries(cluster + "-monitoring-logical-replication", "custom-queries",
+                        AzureNames.operatorRuleGroup(aks.clusterName()), postgres.operatorNamespace()),
+                monitoring.alertEmail().isPresent() ? actionGroup(spec.metadata().base()) : null,
+                new ResolvedMonitoring.CustomQueries(AzureNames.customQueries(cluster), "custom-queries",
                         majorVersion(postgres) >= 15, majorVersion(postgres) >= 17,
                         "^" + cluster + POD_SELECTOR_SUFFIX, HA_SLOT_PREFIX),
-                new ResolvedDashboard(dashboardUid(aks, postgres), "CloudNativePG " + postgres.namespace() + "/" + cluster,
-                        ResolvedDashboard.fileFor(cluster), cluster + "-dashboard",
+                new ResolvedDashboard(AzureNames.dashboardUid(aks.clusterName(), postgres.namespace(), cluster), "CloudNativePG " + postgres.namespace() + "/" + cluster,
+                        ResolvedDashboard.fileFor(cluster), AzureNames.dashboardConfigMap(cluster),
                         "label_values(cnpg_collector_up{namespace=\"" + postgres.namespace() + "\", cnpg_cluster=\""
                                 + cluster + "\"}, cluster)",
                         dashboard.panels(ctx)),
@@ -110,37 +101,22 @@ final class MonitoringResolver {
      * Grafana Admins beyond {@code azure.adminPrincipals}, which get it anyway: lower-cased and without those, since
      * Azure refuses a second assignment of the same role to the same principal.
      */
-    private static List<String> extraGrafanaAdmins(SpecTree t, ResolvedAzure azure) {
+    private static List<String> extraGrafanaAdmins(SpecModel.Monitoring monitoring, ResolvedAzure azure) {
         List<String> admins = azure.admins().objectIds();
-        return t.strings("/monitoring/grafanaAdminPrincipalIds").stream().map(id -> id.toLowerCase(Locale.ROOT))
+        return monitoring.grafanaAdminPrincipalIds().stream().map(id -> id.toLowerCase(Locale.ROOT))
                 .filter(id -> !admins.contains(id)).distinct().toList();
     }
 
     /** Spec values (schema-defaulted, so every key is present) as the plain decimals PromQL reads. */
-    private static Map<String, String> thresholds(SpecTree t) {
+    private static Map<String, String> thresholds(SpecModel.Monitoring monitoring) {
         Map<String, String> values = new TreeMap<>();
-        t.map("/monitoring/thresholds").forEach((key, value) ->
-                values.put(key, AlertCatalog.plain(new BigDecimal(value.toString()))));
+        monitoring.thresholds().forEach((key, value) -> values.put(key, AlertCatalog.plain(value)));
         return values;
     }
 
-    /** Action groups are global; their short name is what e-mails and SMS show as the sender. */
-    private static ResolvedMonitoring.ActionGroup actionGroup(String name, String env) {
-        String base = name + "-" + env;
-        String shortName = base.substring(0, Math.min(ACTION_GROUP_SHORT_NAME_LENGTH, base.length())).replaceAll("-+$", "");
-        return new ResolvedMonitoring.ActionGroup("ag-" + base + "-postgres", shortName, "dba-email");
-    }
-
-    /**
-     * Readable and stable: the cluster name, plus a hash of where it runs so that two clusters of the same name in
-     * different namespaces or AKS clusters do not overwrite each other's dashboard in a shared Grafana.
-     */
-    private static String dashboardUid(ResolvedAks aks, ResolvedPostgres postgres) {
-        String hash = ResourceNames.hash(aks.clusterName() + "/" + postgres.namespace() + "/" + postgres.clusterName())
-                .substring(0, UID_HASH_LENGTH);
-        String stem = postgres.clusterName();
-        int room = UID_LENGTH - UID_HASH_LENGTH - 1;
-        return (stem.length() > room ? stem.substring(0, room) : stem) + "-" + hash;
+    private static ResolvedMonitoring.ActionGroup actionGroup(String base) {
+        return new ResolvedMonitoring.ActionGroup(AzureNames.actionGroup(base), AzureNames.actionGroupShortName(base),
+                "dba-email");
     }
 
     private static int majorVersion(ResolvedPostgres postgres) {

@@ -1,7 +1,5 @@
 package dev.pgaks.resolve;
 
-import dev.pgaks.facts.ConnectionBudget;
-import dev.pgaks.facts.WalVolume;
 import dev.pgaks.resolve.ResolvedPostgres.Parameter;
 import java.util.List;
 import java.util.Map;
@@ -12,22 +10,22 @@ import java.util.TreeMap;
  * effective_cache_size from a 16 GiB node under an 8Gi limit), following the guide's ratios: shared_buffers 25 %,
  * effective_cache_size 75 %, maintenance_work_mem 1/16, work_mem at most 1/256 and what max_connections leaves
  * ({@link #workMemMiB}). WAL limits fit the volume that holds WAL
- * ({@link WalVolume}). Values whose type differs between majors are chosen per major; the verify stage checks every
+ * ({@link WalSizing}). Values whose type differs between majors are chosen per major; the verify stage checks every
  * one against the parameter catalogue of that major.
  */
 final class PostgresTuning {
 
     private PostgresTuning() {}
 
-    static List<Parameter> parameters(int major, long podMemoryMiB, long walVolumeMiB, Map<String, Object> overrides) {
+    static List<Parameter> parameters(int major, long podMemoryMiB, long walVolumeMiB, Map<String, String> overrides) {
         Map<String, String> p = new TreeMap<>();
         p.put("shared_buffers", megabytes(podMemoryMiB / 4));
         p.put("effective_cache_size", megabytes(podMemoryMiB * 3 / 4));
         p.put("work_mem", megabytes(workMemMiB(podMemoryMiB, overrides)));
         p.put("maintenance_work_mem", megabytes(maintenanceWorkMemMiB(podMemoryMiB)));
-        p.put("max_wal_size", megabytes(WalVolume.maxWalMiB(walVolumeMiB)));
-        p.put("min_wal_size", megabytes(WalVolume.minWalMiB(walVolumeMiB)));
-        p.put("max_slot_wal_keep_size", megabytes(WalVolume.slotKeepMiB(walVolumeMiB)));
+        p.put("max_wal_size", megabytes(WalSizing.maxWalMiB(walVolumeMiB)));
+        p.put("min_wal_size", megabytes(WalSizing.minWalMiB(walVolumeMiB)));
+        p.put("max_slot_wal_keep_size", megabytes(WalSizing.slotKeepMiB(walVolumeMiB)));
         p.put("wal_compression", walCompression(major));
         p.put("checkpoint_timeout", "15min");
         p.put("checkpoint_completion_target", "0.9");
@@ -46,7 +44,7 @@ final class PostgresTuning {
         p.put("pg_stat_statements.max", "10000");
         p.put("pg_stat_statements.track", "all");
         p.put("hot_standby_feedback", "on");
-        overrides.forEach((name, value) -> p.put(name, (String) value));
+        overrides.forEach((name, value) -> p.put(name, value));
         return p.entrySet().stream().map(e -> new Parameter(e.getKey(), e.getValue())).toList();
     }
 
@@ -57,7 +55,7 @@ final class PostgresTuning {
      * 1/256 of the limit as the ceiling. Past the limit the kernel's OOM killer ends the whole container (cgroup v2)
      * and with it the primary. Raising max_connections (or a pooler's busy server connections) lowers it.
      */
-    static long workMemMiB(long podMemoryMiB, Map<String, Object> overrides) {
+    static long workMemMiB(long podMemoryMiB, Map<String, String> overrides) {
         long left = podMemoryMiB - podMemoryMiB / 4 - setting(overrides, "autovacuum_max_workers", 3) * maintenanceWorkMemMiB(podMemoryMiB);
         long perBackend = left / (ConnectionBudget.maxConnections(overrides) * 2L);
         return Math.max(4, Math.min(podMemoryMiB / 256, perBackend));
@@ -67,7 +65,7 @@ final class PostgresTuning {
         return Math.min(2048, podMemoryMiB / 16);
     }
 
-    private static long setting(Map<String, Object> overrides, String name, long otherwise) {
+    private static long setting(Map<String, String> overrides, String name, long otherwise) {
         Object value = overrides.get(name);
         return value != null && value.toString().trim().matches("[0-9]{1,6}") ? Long.parseLong(value.toString().trim()) : otherwise;
     }

@@ -21,13 +21,10 @@ final class RecordingRuleCatalog {
 
     record Group(String name, String description, List<ResolvedAzure.RecordingRule> rules) {}
 
-    /**
-     * The groups for one cluster, named {@code <group>-<AKS cluster>} as the Azure CLI names them, so that switching
-     * the metrics add-on on from the CLI later finds and updates them instead of adding copies.
-     */
+    /** The groups for one cluster, named by {@link AzureNames#recordingRuleGroup}. */
     static List<ResolvedAzure.RecordingGroup> forCluster(String aksClusterName) {
         return GROUPS.stream()
-                .map(g -> new ResolvedAzure.RecordingGroup(g.name() + "-" + aksClusterName, g.description(), g.rules()))
+                .map(g -> new ResolvedAzure.RecordingGroup(AzureNames.recordingRuleGroup(g.name(), aksClusterName), g.description(), g.rules()))
                 .toList();
     }
 

@@ -1,5 +1,6 @@
 package dev.pgaks.resolve;
 
+import dev.pgaks.resolve.SpecModel.ApiServerAccessChoice;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ public record ResolvedAks(String clusterName, String dnsPrefix, String kubernete
      * Who reaches the API server: exactly one of {@code authorizedRanges} (only {@code authorizedIpRanges}),
      * {@code privateCluster} (the cluster's virtual network only) and {@code publicAccess} (the internet) is true.
      */
-    public record ApiServer(String access, List<String> authorizedIpRanges, boolean authorizedRanges,
+    public record ApiServer(ApiServerAccessChoice access, List<String> authorizedIpRanges, boolean authorizedRanges,
                             boolean privateCluster, boolean publicAccess) {}
 
     public record EntraId(boolean enabled, List<String> adminGroupObjectIds, boolean disableLocalAccounts) {}

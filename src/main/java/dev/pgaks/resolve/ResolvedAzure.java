@@ -12,7 +12,7 @@ import java.util.List;
  * @param deploymentName          the name the README gives the {@code az deployment group create} run, to read its
  *                                outputs back by
  * @param moduleDeployments       the nested deployments main.bicep runs its modules as, see
- *                                {@link ModuleDeploymentNames}
+ *                                {@link AzureNames#moduleDeployments}
  * @param admins                  who gets the admin roles on the cluster and on Managed Grafana
  * @param recordingGroups         managed Prometheus' default recording rule groups, for Grafana's built-in dashboards
  */

@@ -1,5 +1,7 @@
 package dev.pgaks.resolve;
 
+import dev.pgaks.resolve.SpecModel.GrafanaFlavour;
+import dev.pgaks.resolve.SpecModel.PrometheusFlavour;
 import java.util.List;
 
 /**
@@ -21,7 +23,7 @@ import java.util.List;
  *                             managed Prometheus ({@code ama-metrics-settings-configmap}); empty for the Prometheus
  *                             Operator, which keeps every series
  */
-public record ResolvedMonitoring(String prometheus, String grafana, String alertEmail, List<String> grafanaAdminPrincipalIds,
+public record ResolvedMonitoring(PrometheusFlavour prometheus, GrafanaFlavour grafana, String alertEmail, List<String> grafanaAdminPrincipalIds,
                                  String runbookBaseUrl, String podMonitorApiVersion, PodMonitor clusterPodMonitor,
                                  PodMonitor operatorPodMonitor, List<ResolvedAlert> alerts, String ruleGroupName,
                                  List<RuleGroup> ruleGroups, ActionGroup actionGroup, CustomQueries customQueries,
@@ -29,16 +31,16 @@ public record ResolvedMonitoring(String prometheus, String grafana, String alert
                                  PodMonitor certManagerPodMonitor, List<String> kubeStateKeepList) {
 
     public boolean azureManagedPrometheus() {
-        return prometheus.equals("azure-managed");
+        return prometheus == PrometheusFlavour.AZURE_MANAGED;
     }
 
     public boolean azureManagedGrafana() {
-        return grafana.equals("azure-managed");
+        return grafana == GrafanaFlavour.AZURE_MANAGED;
     }
 
     /** The Grafana sidecar of the Prometheus Operator's stack loads the dashboard from a labelled ConfigMap. */
     public boolean grafanaSidecar() {
-        return grafana.equals("sidecar-configmap");
+        return grafana == GrafanaFlavour.SIDECAR_CONFIGMAP;
     }
 
     public boolean hasActionGroup() {

@@ -1,5 +1,8 @@
 package dev.pgaks.resolve;
 
+import dev.pgaks.resolve.SpecModel.DataDurability;
+import dev.pgaks.resolve.SpecModel.StorageType;
+import dev.pgaks.resolve.SpecModel.SynchronousMethod;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +16,11 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
                                NodeMaintenanceWindow nodeMaintenanceWindow) {
 
     /** Synchronous replication; {@code enabled} is false when {@code number} is 0. */
-    public record Synchronous(boolean enabled, String method, int number, String dataDurability) {
+    public record Synchronous(boolean enabled, SynchronousMethod method, int number, DataDurability dataDurability) {
 
         /** Commits wait for the synchronous standbys even when none is left (CNPG's dataDurability: required). */
         public boolean durabilityRequired() {
-            return dataDurability.equals("required");
+            return dataDurability == DataDurability.REQUIRED;
         }
     }
 
@@ -25,7 +28,7 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
     public record Resources(String cpu, String memory, long memoryMiB, String sizedFrom) {}
 
     /** Data (and optional WAL) volumes and the StorageClass pgaks renders for them. */
-    public record Storage(String type, String size, boolean walEnabled, String walSize, int iops, int throughputMBps,
+    public record Storage(StorageType type, String size, boolean walEnabled, String walSize, int iops, int throughputMBps,
                           StorageClass storageClass) {
 
         public String storageClassName() {
@@ -33,7 +36,7 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
         }
 
         public boolean localNvme() {
-            return type.equals("local-nvme");
+            return type == StorageType.LOCAL_NVME;
         }
     }
 
@@ -134,13 +137,11 @@ public record ResolvedPostgres(String namespace, String operatorNamespace, Strin
                               String namespace, String valuesFile) {
 
         /**
-         * The chart's Deployment, named by Helm's usual fullname rule (none of these charts overrides it): the release
-         * name when it contains the chart name, else release-chart, at most 63 characters. The operator installed as
-         * release {@code cnpg} is {@code cnpg-cloudnative-pg}, not the manifest install's cnpg-controller-manager.
+         * The chart's Deployment ({@link AzureNames#helmDeployment}). The operator installed as release {@code cnpg}
+         * is {@code cnpg-cloudnative-pg}, not the manifest install's cnpg-controller-manager.
          */
         public String deploymentName() {
-            String full = release.contains(chart) ? release : release + "-" + chart;
-            return (full.length() > 63 ? full.substring(0, 63) : full).replaceAll("-+$", "");
+            return AzureNames.helmDeployment(release, chart);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.pgaks.resolve;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.pgaks.facts.ResourceNames;
 import java.util.Map;
 
 /**
@@ -19,7 +18,7 @@ final class SpecHash {
 
     static String of(Map<String, Object> resolvedTree) {
         try {
-            return ResourceNames.sha256(CANONICAL.writeValueAsBytes(resolvedTree));
+            return Sha256.of(CANONICAL.writeValueAsBytes(resolvedTree));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

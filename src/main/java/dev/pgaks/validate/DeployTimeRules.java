@@ -3,9 +3,9 @@ package dev.pgaks.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.facts.ManagedRoles;
-import dev.pgaks.facts.ResourceNames;
 import dev.pgaks.facts.VmSize;
 import dev.pgaks.load.SpecDocument;
+import dev.pgaks.resolve.AzureNames;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -29,7 +29,6 @@ final class DeployTimeRules extends CrossFieldRules {
     private static final Set<String> RESERVED_ROLES = Set.of("public", "none", "current_user", "session_user", "current_role");
     private static final Set<String> BUILT_IN_DATABASES = Set.of("postgres", "template0", "template1");
     /** The operator's PodMonitor file is {@code podmonitor-cnpg-operator.yaml}; a Cluster of that name would plan it twice. */
-    private static final String OPERATOR_POD_MONITOR = "cnpg-operator";
     /** robfig/cron with seconds, as CNPG parses {@code ScheduledBackup.spec.schedule}: field name, min, max, names. */
     private static final List<CronField> CRON = List.of(
             new CronField("seconds", 0, 59, List.of()),
@@ -103,9 +102,9 @@ final class DeployTimeRules extends CrossFieldRules {
             return;
         }
         String name = value("/postgres/clusterName").asText();
-        if (name.equals(OPERATOR_POD_MONITOR)) {
+        if (name.equals(AzureNames.operatorPodMonitor())) {
             report("/postgres/clusterName", "postgres.clusterName '" + name + "' is the name of the operator's PodMonitor",
-                    "choose another name, for example " + ResourceNames.postgresCluster(value("/metadata/name").asText()));
+                    "choose another name, for example " + AzureNames.postgresCluster(Optional.empty(), value("/metadata/name").asText()));
         }
     }
 

@@ -2,17 +2,26 @@ package dev.pgaks.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pgaks.diagnostic.Diagnostic;
-import dev.pgaks.facts.ConnectionBudget;
 import dev.pgaks.facts.FixedParameters;
 import dev.pgaks.facts.ManagedRoles;
 import dev.pgaks.facts.PostgresParameters;
 import dev.pgaks.facts.Quantities;
-import dev.pgaks.facts.UpgradeChannels;
-import dev.pgaks.facts.ResourceNames;
 import dev.pgaks.facts.VmSize;
-import dev.pgaks.facts.WalVolume;
-import dev.pgaks.facts.WeeklyWindow;
 import dev.pgaks.load.SpecDocument;
+import dev.pgaks.resolve.AzureNames;
+import dev.pgaks.resolve.ConnectionBudget;
+import dev.pgaks.resolve.SpecBinder;
+import dev.pgaks.resolve.SpecModel.ApiServerAccessChoice;
+import dev.pgaks.resolve.SpecModel.Choice;
+import dev.pgaks.resolve.SpecModel.DataDurability;
+import dev.pgaks.resolve.SpecModel.GrafanaFlavour;
+import dev.pgaks.resolve.SpecModel.NodeOsChannel;
+import dev.pgaks.resolve.SpecModel.PrometheusFlavour;
+import dev.pgaks.resolve.SpecModel.StorageType;
+import dev.pgaks.resolve.SpecModel.UpgradeChannel;
+import dev.pgaks.resolve.UpgradeChannels;
+import dev.pgaks.resolve.WalSizing;
+import dev.pgaks.resolve.WeeklyWindow;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -98,8 +107,7 @@ final class SemanticRules extends CrossFieldRules {
     private void postgresVmSize() {
         String vmSize = value("/aks/postgresPool/vmSize").asText();
         Optional<VmSize> parsed = VmSize.parse(vmSize);
-        String storage = value("/postgres/storage/type").asText();
-        if (storage.equals("local-nvme") && parsed.map(v -> !v.localNvme()).orElse(!vmSize.startsWith("Standard_L"))) {
+        if (localNvme() && parsed.map(v -> !v.localNvme()).orElse(!vmSize.startsWith("Standard_L"))) {
             report(firstWritten("/aks/postgresPool/vmSize", "/postgres/storage/type"),
                     "postgres.storage.type local-nvme needs a VM size with local NVMe disks, " + vmSize + " has none",
                     "use a storage-optimised size such as Standard_L8s_v3, or another storage type");
@@ -121,7 +129,7 @@ final class SemanticRules extends CrossFieldRules {
     }
 
     private void premiumV2Performance() {
-        boolean v2 = value("/postgres/storage/type").asText().equals("premium-ssd-v2");
+        boolean v2 = is("/postgres/storage/type", StorageType.PREMIUM_SSD_V2);
         for (String field : List.of("iops", "throughputMBps")) {
             String pointer = "/postgres/storage/" + field;
             if (!v2 && written(pointer)) {
@@ -185,8 +193,7 @@ final class SemanticRules extends CrossFieldRules {
             report("/restore/enabled", "restore.enabled needs restore.sourceCluster", "name the cluster whose backups to restore");
             return;
         }
-        String clusterName = value("/postgres/clusterName").isTextual() ? value("/postgres/clusterName").asText()
-                : ResourceNames.postgresCluster(value("/metadata/name").asText());
+        String clusterName = postgresClusterName();
         if (value("/restore/sourceCluster").asText().equals(clusterName)) {
             report("/restore/sourceCluster", "the restored cluster must not have the same name as its source ('" + clusterName + "')",
                     "both would archive WAL under the same server name; set postgres.clusterName to a new name");
@@ -275,22 +282,22 @@ final class SemanticRules extends CrossFieldRules {
 
     /** Facts §8: a pinned version fights the auto-upgrade channel, and node-image decides the node OS channel. */
     private void upgrades() {
-        String channel = clusterChannel();
-        if (localNvme() && !channel.equals("none")) {
-            report("/aks/upgrades/channel", "aks.upgrades.channel " + channel + " upgrades the PostgreSQL nodes unattended, "
+        UpgradeChannel channel = clusterChannel();
+        if (localNvme() && UpgradeChannels.autoUpgradeWindow(channel)) {
+            report("/aks/upgrades/channel", "aks.upgrades.channel " + channel.value() + " upgrades the PostgreSQL nodes unattended, "
                             + "but local NVMe volumes die with their node: each recreated replica waits Pending for a volume "
                             + "pinned to the deleted node and the next drain stalls on the PodDisruptionBudget",
                     "remove aks.upgrades.channel (the default with local-nvme is none) and upgrade with "
                             + "runbooks/operations/aks-upgrade.md, which sets nodeMaintenanceWindow.inProgress around the PostgreSQL pools");
         }
-        if (written("/aks/kubernetesVersion") && !channel.equals("none")) {
-            report("/aks/kubernetesVersion", "aks.kubernetesVersion pins the version while aks.upgrades.channel " + channel
+        if (written("/aks/kubernetesVersion") && UpgradeChannels.autoUpgradeWindow(channel)) {
+            report("/aks/kubernetesVersion", "aks.kubernetesVersion pins the version while aks.upgrades.channel " + channel.value()
                             + " upgrades it: once AKS has upgraded the cluster, the next deployment fails with "
                             + "'Downgrading Kubernetes version is not allowed'",
                     "remove aks.kubernetesVersion and let the channel keep the cluster current, or set aks.upgrades.channel: none to pin it");
         }
-        if (channel.equals("node-image") && written("/aks/upgrades/nodeOsChannel")
-                && !value("/aks/upgrades/nodeOsChannel").asText().equals("NodeImage")) {
+        if (channel == UpgradeChannel.NODE_IMAGE && written("/aks/upgrades/nodeOsChannel")
+                && !is("/aks/upgrades/nodeOsChannel", NodeOsChannel.NODE_IMAGE)) {
             report("/aks/upgrades/nodeOsChannel", "aks.upgrades.channel node-image sets the node OS channel to NodeImage; AKS refuses "
                             + value("/aks/upgrades/nodeOsChannel").asText() + " with it",
                     "remove aks.upgrades.nodeOsChannel, or choose another aks.upgrades.channel");
@@ -308,30 +315,29 @@ final class SemanticRules extends CrossFieldRules {
                             + "without asking)",
                     "list the CIDRs you run kubectl from in aks.apiServerAuthorizedIpRanges, or set aks.apiServerAccess: "
                             + "private (a private cluster) or public (accept an internet-facing API server)");
-        } else if (chosen && access.equals("authorized-ranges") && !ranges) {
+        } else if (chosen && is("/aks/apiServerAccess", ApiServerAccessChoice.AUTHORIZED_RANGES) && !ranges) {
             report("/aks/apiServerAccess", "aks.apiServerAccess authorized-ranges needs aks.apiServerAuthorizedIpRanges",
                     "list the CIDRs you run kubectl from, for example 203.0.113.0/24");
-        } else if (chosen && !access.equals("authorized-ranges") && ranges) {
+        } else if (chosen && !is("/aks/apiServerAccess", ApiServerAccessChoice.AUTHORIZED_RANGES) && ranges) {
             report("/aks/apiServerAuthorizedIpRanges", "aks.apiServerAuthorizedIpRanges applies only to aks.apiServerAccess "
-                            + "authorized-ranges, not " + access + (access.equals("private")
+                            + "authorized-ranges, not " + access + (is("/aks/apiServerAccess", ApiServerAccessChoice.PRIVATE)
                             ? " (AKS refuses authorized ranges on a private cluster)" : ""),
                     "remove the ranges, or set aks.apiServerAccess: authorized-ranges");
         }
     }
 
     private void monitoring() {
-        if (value("/monitoring/grafana").asText().equals("azure-managed") && !value("/monitoring/prometheus").asText().equals("azure-managed")) {
+        if (is("/monitoring/grafana", GrafanaFlavour.AZURE_MANAGED)
+                && !is("/monitoring/prometheus", PrometheusFlavour.AZURE_MANAGED)) {
             report(firstWritten("/monitoring/grafana", "/monitoring/prometheus"),
                     "monitoring.grafana azure-managed reads the Azure Monitor workspace, which only monitoring.prometheus azure-managed fills",
                     "use grafana: sidecar-configmap with prometheus-operator");
         }
         // The instance PodMonitor blanks a `cluster` label equal to the CNPG cluster's name (the exporter's own);
         // with the same AKS name it would also blank the AKS cluster label the rule groups filter on.
-        String name = value("/metadata/name").asText();
-        String aks = value("/aks/clusterName").isTextual() ? value("/aks/clusterName").asText()
-                : ResourceNames.aksCluster(name, value("/metadata/environment").asText());
-        String postgres = value("/postgres/clusterName").isTextual() ? value("/postgres/clusterName").asText()
-                : ResourceNames.postgresCluster(name);
+        String aks = AzureNames.aksCluster(text("/aks/clusterName"), value("/metadata/name").asText(),
+                value("/metadata/environment").asText());
+        String postgres = postgresClusterName();
         if (aks.equals(postgres)) {
             report(firstWritten("/postgres/clusterName", "/aks/clusterName"),
                     "aks.clusterName and postgres.clusterName are both '" + aks + "'",
@@ -368,7 +374,7 @@ final class SemanticRules extends CrossFieldRules {
         }
         for (String pointer : sizes) {
             String size = value(pointer).asText();
-            if (!readInvalid() && Quantities.mebibytes(size) < WalVolume.MIN_MIB) {
+            if (!readInvalid() && Quantities.mebibytes(size) < WalSizing.MIN_MIB) {
                 report(pointer, SpecValidator.FieldPaths.dotted(pointer) + " " + size + " is too small for PostgreSQL's WAL: "
                                 + "min_wal_size < max_wal_size < volume size needs at least 1Gi",
                         "use 1Gi or more");
@@ -387,8 +393,8 @@ final class SemanticRules extends CrossFieldRules {
         if (!written(minPointer) && !written(maxPointer)) {
             return;
         }
-        Optional<Long> min = written(minPointer) ? WalVolume.parseMiB(value(minPointer).asText()) : Optional.of(WalVolume.minWalMiB(volumeMiB));
-        Optional<Long> max = written(maxPointer) ? WalVolume.parseMiB(value(maxPointer).asText()) : Optional.of(WalVolume.maxWalMiB(volumeMiB));
+        Optional<Long> min = written(minPointer) ? WalSizing.parseMiB(value(minPointer).asText()) : Optional.of(WalSizing.minWalMiB(volumeMiB));
+        Optional<Long> max = written(maxPointer) ? WalSizing.parseMiB(value(maxPointer).asText()) : Optional.of(WalSizing.maxWalMiB(volumeMiB));
         if (min.isEmpty() || max.isEmpty()) {
             report(min.isEmpty() ? minPointer : maxPointer, "WAL size '" + value(min.isEmpty() ? minPointer : maxPointer).asText()
                     + "' is not a PostgreSQL size", "a number with kB, MB, GB or TB, for example 2GB");
@@ -413,7 +419,7 @@ final class SemanticRules extends CrossFieldRules {
         for (int i = 0; i < zones; i++) {
             value("/azure/zones/" + i);
         }
-        if (number == 0 || number > instances - 1 || !value("/postgres/synchronous/dataDurability").asText().equals("required")) {
+        if (number == 0 || number > instances - 1 || !is("/postgres/synchronous/dataDurability", DataDurability.REQUIRED)) {
             return;
         }
         int lostInZone = zones > 1 ? (instances + zones - 1) / zones : 0;
@@ -466,11 +472,10 @@ final class SemanticRules extends CrossFieldRules {
         if (!value("/restore/enabled").asBoolean() || !written("/restore/sourceCluster")) {
             return;
         }
-        String clusterName = value("/postgres/clusterName").isTextual() ? value("/postgres/clusterName").asText()
-                : ResourceNames.postgresCluster(value("/metadata/name").asText());
-        String serverName = written("/backup/serverName") ? value("/backup/serverName").asText() : clusterName;
-        String source = written("/restore/sourceServerName") ? value("/restore/sourceServerName").asText()
-                : value("/restore/sourceCluster").asText();
+        String clusterName = postgresClusterName();
+        String serverName = AzureNames.backupServerName(text("/backup/serverName"), clusterName);
+        String source = AzureNames.restoreSourceServerName(text("/restore/sourceServerName"),
+                value("/restore/sourceCluster").asText());
         boolean namesClash = value("/restore/sourceCluster").asText().equals(clusterName);
         if (serverName.equals(source) && !namesClash
                 && (written("/backup/serverName") || written("/restore/sourceServerName"))) {
@@ -501,9 +506,8 @@ final class SemanticRules extends CrossFieldRules {
     /** A base backup started while AKS drains the PostgreSQL nodes is interrupted with its instance. */
     private void backupOutsideMaintenance() {
         if (!written("/backup/schedule") || !value("/backup/enabled").asBoolean()
-                || !WeeklyWindow.declared(clusterChannel(), UpgradeChannels.nodeOsChannel(
-                        written("/aks/upgrades/nodeOsChannel") ? value("/aks/upgrades/nodeOsChannel").asText() : null,
-                        clusterChannel(), localNvme()))) {
+                || !UpgradeChannels.windowDeclared(clusterChannel(), UpgradeChannels.nodeOsChannel(
+                        choice("/aks/upgrades/nodeOsChannel", NodeOsChannel.class), clusterChannel(), localNvme()))) {
             return;
         }
         WeeklyWindow window = WeeklyWindow.of(value("/aks/upgrades/maintenanceDay").asText(),
@@ -522,12 +526,37 @@ final class SemanticRules extends CrossFieldRules {
     }
 
     private boolean localNvme() {
-        return value("/postgres/storage/type").asText().equals("local-nvme");
+        return is("/postgres/storage/type", StorageType.LOCAL_NVME);
     }
 
-    private String clusterChannel() {
-        return UpgradeChannels.clusterChannel(written("/aks/upgrades/channel") ? value("/aks/upgrades/channel").asText() : null,
-                localNvme());
+    private UpgradeChannel clusterChannel() {
+        return UpgradeChannels.clusterChannel(choice("/aks/upgrades/channel", UpgradeChannel.class), localNvme());
+    }
+
+    /** The PostgreSQL cluster's name as resolve derives it. */
+    private String postgresClusterName() {
+        return AzureNames.postgresCluster(text("/postgres/clusterName"), value("/metadata/name").asText());
+    }
+
+    /**
+     * The field's effective text (the spec's, else the default); empty when absent, or not text, which the schema
+     * reported.
+     */
+    private Optional<String> text(String pointer) {
+        return value(pointer).isTextual() ? Optional.of(value(pointer).asText()) : Optional.empty();
+    }
+
+    /**
+     * The spec's choice, when it makes one. A value the enum does not know fails, but only for a field the schema
+     * rejected, whose rule then stays silent.
+     */
+    private <E extends Enum<E> & Choice> Optional<E> choice(String pointer, Class<E> type) {
+        return text(pointer).map(v -> SpecBinder.choiceOf(type, v, pointer));
+    }
+
+    /** Whether the effective value (the spec's, else the default) is {@code constant}. */
+    private <E extends Enum<E> & Choice> boolean is(String pointer, E constant) {
+        return choice(pointer, constant.getDeclaringClass()).map(constant::equals).orElse(false);
     }
 
 

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pgaks.facts.ResourceNames;
 import dev.pgaks.render.RenderedFile;
 import dev.pgaks.resolve.ResolvedSpec;
+import dev.pgaks.resolve.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -81,7 +81,7 @@ public final class OwnershipManifest {
     }
 
     static String sha256(byte[] content) {
-        return ResourceNames.sha256(content);
+        return Sha256.of(content);
     }
 
     private static byte[] print(JsonNode root) {

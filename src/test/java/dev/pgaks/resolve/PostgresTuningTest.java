@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.facts.PostgresParameters;
-import dev.pgaks.facts.WalVolume;
 import dev.pgaks.render.RenderedFile;
 import dev.pgaks.resolve.ResolvedPostgres.Parameter;
 import dev.pgaks.testsupport.GoldenCases;
@@ -67,7 +66,7 @@ class PostgresTuningTest {
     @Test
     void walSizesPassTheWebhookForEveryAllowedVolume() {
         List<String> refused = new ArrayList<>();
-        for (long mib = WalVolume.MIN_MIB; mib <= 16 * 1024; mib++) {
+        for (long mib = WalSizing.MIN_MIB; mib <= 16 * 1024; mib++) {
             webhookRefusal(mib).ifPresent(refused::add);
         }
         for (long gib = 16; gib <= 4096; gib++) {
@@ -103,7 +102,7 @@ class PostgresTuningTest {
         "1024, 100, 4MB", "2048, 100, 5MB", "8192, 100, 23MB", "8192, 200, 11MB", "8192, 1000, 4MB",
         "16384, 100, 46MB", "16384, 50, 64MB", "65536, 100, 215MB", "65536, 20, 256MB"})
     void workMemLeavesRoomForEveryConnection(long memoryMiB, int maxConnections, String expected) {
-        Map<String, Object> overrides = Map.of("max_connections", Integer.toString(maxConnections));
+        Map<String, String> overrides = Map.of("max_connections", Integer.toString(maxConnections));
         Map<String, String> p = PostgresTuning.parameters(16, memoryMiB, 64 * 1024, overrides).stream()
                 .collect(Collectors.toMap(Parameter::name, Parameter::value));
         assertEquals(expected, p.get("work_mem"));

@@ -1,6 +1,6 @@
 package dev.pgaks.verify.rules;
 
-import dev.pgaks.facts.ConnectionBudget;
+import dev.pgaks.resolve.ConnectionBudget;
 import dev.pgaks.verify.rules.LintTree.Manifest;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.pgaks.facts;
+package dev.pgaks.resolve;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.pgaks.facts;
+package dev.pgaks.resolve;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +22,6 @@ public record WeeklyWindow(int startDay, int startMinute, int hours) {
     public static WeeklyWindow of(String day, String start, int hours) {
         int minute = Integer.parseInt(start.substring(0, 2)) * 60 + Integer.parseInt(start.substring(3, 5));
         return new WeeklyWindow(DAYS.indexOf(day.toLowerCase(Locale.ROOT)), minute, hours);
-    }
-
-    /** AKS declares a window only for the channels it schedules (see ResolvedAks.Upgrades). */
-    public static boolean declared(String channel, String nodeOsChannel) {
-        return !channel.equals("none") || nodeOsChannel.equals("NodeImage") || nodeOsChannel.equals("SecurityPatch");
     }
 
     public boolean covers(int day, int minuteOfDay) {

@@ -1,4 +1,4 @@
-package dev.pgaks.facts;
+package dev.pgaks.resolve;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -11,12 +11,12 @@ import java.util.regex.Pattern;
  * every volume from {@link #MIN_MIB} up. Below 1Gi, max_wal_size would drop under 256MB, forcing a checkpoint every
  * few segments, and the volume could not also hold the slot reserve.
  */
-public final class WalVolume {
+public final class WalSizing {
 
     public static final long MIN_MIB = 1024;
     private static final Pattern SIZE = Pattern.compile("([0-9]{1,9})\\s*(kB|MB|GB|TB)?");
 
-    private WalVolume() {}
+    private WalSizing() {}
 
     public static long maxWalMiB(long volumeMiB) {
         return Math.min(6144, volumeMiB / 4);
