@@ -55,7 +55,7 @@ final class RenderInput {
     }
 
     Outcome<Rendering> render() {
-        Pipeline pipeline = Pipeline.forRendering();
+        Pipeline pipeline = new Pipeline();
         Path outputsFile = azureOutputs != null ? azureOutputs : savedOutputs().orElse(null);
         Outcome<AzureOutputs> outputs = outputsFile == null ? Outcome.success(AzureOutputs.none())
                 : AzureOutputs.read(outputsFile).orCode(ErrorCode.AZURE_OUTPUTS);

@@ -61,7 +61,7 @@ class GoldenDiffTest {
             cases = dirs.map(d -> d.getFileName().toString()).sorted().toList();
         }
         assertEquals(new TreeSet<>(MUST_FLAG.keySet()), new TreeSet<>(cases), "every case names the rule it is for");
-        Pipeline pipeline = Pipeline.forRendering();
+        Pipeline pipeline = new Pipeline();
         return cases.stream().map(name -> dynamicTest(name, () -> {
             Path dir = ROOT.resolve(name);
             DiffReport report = ObjectDiff.compare(render(pipeline, dir.resolve("before.yaml"), name + "-before"),

@@ -109,7 +109,7 @@ class RunbookCommandsTest {
         Path spec = dir.resolve("pgaks.yaml");
         Files.writeString(spec, Files.readString(GoldenCases.spec("reference"))
                 .replace("resourceGroup: rg-cnpg-prod", "resourceGroup: \"rg-(cnpg).prod\""));
-        Outcome<List<RenderedFile>> rendered = Pipeline.forRendering().render(spec, AzureOutputs.none());
+        Outcome<List<RenderedFile>> rendered = new Pipeline().render(spec, AzureOutputs.none());
         List<RenderedFile> files = ((Outcome.Success<List<RenderedFile>>) rendered).value();
         Path bash = ToolRequirement.command("bash");
         int quoted = 0;
@@ -167,7 +167,7 @@ class RunbookCommandsTest {
     }
 
     private static ResolvedSpec resolved(String name) {
-        return ((Outcome.Success<ResolvedSpec>) Pipeline.forRendering().resolve(GoldenCases.spec(name), AzureOutputs.none())).value();
+        return ((Outcome.Success<ResolvedSpec>) new Pipeline().resolve(GoldenCases.spec(name), AzureOutputs.none())).value();
     }
 
     /**

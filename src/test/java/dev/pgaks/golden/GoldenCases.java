@@ -56,7 +56,7 @@ public final class GoldenCases {
         AzureOutputs outputs = Files.exists(outputsFile)
                 ? ((Outcome.Success<AzureOutputs>) AzureOutputs.read(outputsFile)).value()
                 : AzureOutputs.none();
-        Outcome<List<RenderedFile>> outcome = Pipeline.forRendering().render(spec(name), outputs);
+        Outcome<List<RenderedFile>> outcome = new Pipeline().render(spec(name), outputs);
         if (outcome instanceof Outcome.Failure<List<RenderedFile>> failure) {
             throw new AssertionError("golden case " + name + " does not render: " + failure.diagnostics());
         }

@@ -61,7 +61,7 @@ class MutationTest {
         for (String name : goldens) {
             texts.put(name, Files.readString(GoldenCases.spec(name)));
         }
-        Pipeline pipeline = Pipeline.forRendering();
+        Pipeline pipeline = new Pipeline();
         Path seed = temp.resolve("seed");
         Set<String> shellBlocks = new LinkedHashSet<>();
         int rendered = 0;

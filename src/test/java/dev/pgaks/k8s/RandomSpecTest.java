@@ -58,7 +58,7 @@ class RandomSpecTest {
             }
             Path file = temp.resolve("spec-" + i + ".yaml");
             Files.writeString(file, new Dump(DumpSettings.builder().build()).dumpToString(spec));
-            Pipeline pipeline = Pipeline.forRendering();
+            Pipeline pipeline = new Pipeline();
             Outcome<ResolvedSpec> resolved = pipeline.resolve(file, AzureOutputs.none());
             if (resolved instanceof Outcome.Failure<ResolvedSpec> failure) {
                 assertFalse(failure.diagnostics().isEmpty());

@@ -21,7 +21,7 @@ record RenderedCase(String name, ResolvedSpec spec, Map<String, Map<String, Obje
     static final String KUSTOMIZATION = "k8s/kustomization.yaml";
 
     static RenderedCase of(String name) {
-        Outcome<ResolvedSpec> resolved = Pipeline.forRendering().resolve(GoldenCases.spec(name), AzureOutputs.none());
+        Outcome<ResolvedSpec> resolved = new Pipeline().resolve(GoldenCases.spec(name), AzureOutputs.none());
         return of(name, ((Outcome.Success<ResolvedSpec>) resolved).value(), GoldenCases.rendered(name));
     }
 

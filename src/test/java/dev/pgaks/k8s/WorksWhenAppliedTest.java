@@ -199,7 +199,7 @@ class WorksWhenAppliedTest {
     private RenderedCase render(String yaml) throws IOException {
         Path file = Files.createTempFile(temp, "spec", ".yaml");
         Files.writeString(file, yaml.contains("\naks:") ? yaml : yaml + PUBLIC_API);
-        Pipeline pipeline = Pipeline.forRendering();
+        Pipeline pipeline = new Pipeline();
         Outcome<ResolvedSpec> resolved = pipeline.resolve(file, AzureOutputs.none());
         if (resolved instanceof Outcome.Failure<ResolvedSpec> failure) {
             throw new AssertionError("spec refused: " + failure.diagnostics());

@@ -55,7 +55,7 @@ class PostgresTuningTest {
         Path spec = dir.resolve("pgaks.yaml");
         Files.writeString(spec, "apiVersion: pgaks.dev/v1\nkind: PostgresCluster\nmetadata:\n  name: legacy\n"
                 + "azure:\n  location: eastus2\naks:\n  apiServerAccess: public\npostgres:\n  version: \"14\"\n");
-        Outcome<List<RenderedFile>> rendered = Pipeline.forRendering().render(spec, AzureOutputs.none());
+        Outcome<List<RenderedFile>> rendered = new Pipeline().render(spec, AzureOutputs.none());
         assertInstanceOf(Outcome.Success.class, rendered);
         List<RenderedFile> files = ((Outcome.Success<List<RenderedFile>>) rendered).value();
         String cluster = files.stream().filter(f -> f.path().equals("k8s/cluster.yaml")).findFirst().orElseThrow().text();
