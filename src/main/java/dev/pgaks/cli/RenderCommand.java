@@ -47,7 +47,7 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         Outcome<RenderInput.Rendering> rendering = input.render();
         if (rendering instanceof Outcome.Success<RenderInput.Rendering> ok && (dryRun || !allowRisky && owned(ok.value().tree()))) {
-            DiffReport plan = ObjectDiff.compare(TreeSnapshot.read(ok.value().tree()).generated(),
+            DiffReport plan = ObjectDiff.compare(ok.value().onDisk().generated(),
                     TreeSnapshot.of(ok.value().files()));
             if (dryRun) {
                 return printPlan(ok.value().tree(), plan);
@@ -58,7 +58,7 @@ final class RenderCommand implements Callable<Integer> {
         }
         List<Path> inputs = input.azureOutputs == null ? List.of(input.spec) : List.of(input.spec, input.azureOutputs);
         Outcome<Path> written = rendering.then(r -> new OutputWriter().write(r.tree(), r.files(), inputs,
-                new OutputWriter.Options(force, keepUnowned)));
+                new OutputWriter.Options(force, keepUnowned), r.onDisk().files()));
         if (!(written instanceof Outcome.Success<Path>)) {
             return Reporting.report(written, command.commandLine().getErr());
         }

@@ -4,6 +4,7 @@ import dev.pgaks.Pipeline;
 import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.diagnostic.ErrorCode;
 import dev.pgaks.diagnostic.Outcome;
+import dev.pgaks.diff.TreeSnapshot;
 import dev.pgaks.render.RenderedFile;
 import dev.pgaks.resolve.AzureOutputs;
 import dev.pgaks.resolve.ResolvedSpec;
@@ -34,10 +35,12 @@ final class RenderInput {
     /**
      * The spec rendered in memory, and the directory its tree belongs in.
      *
+     * @param onDisk           the tree on disk, read once for the risk guard, the drift check, the client ID and the
+     *                         writer's ownership hashes (empty when there is none)
      * @param previousClientId the real workload identity client ID of the tree on disk, if it has one
      * @param outputsFile      the Azure outputs read, given or saved beside the spec
      */
-    record Rendering(ResolvedSpec spec, List<RenderedFile> files, Path tree, Optional<String> previousClientId,
+    record Rendering(ResolvedSpec spec, List<RenderedFile> files, Path tree, TreeSnapshot onDisk, Optional<String> previousClientId,
                      Optional<Path> outputsFile) {
 
         boolean clientIdChanged() {
@@ -63,12 +66,13 @@ final class RenderInput {
         return outputs.then(o -> pipeline.resolve(spec, o, outputDir))
                 .then(resolved -> {
                     Path tree = output.resolve(resolved.operations().layout().treeName());
-                    Optional<String> previous = AzureOutputs.clientIdInTree(tree);
+                    TreeSnapshot onDisk = TreeSnapshot.read(tree);
+                    Optional<String> previous = AzureOutputs.clientIdInTree(onDisk.files());
                     if (previous.isPresent() && !resolved.azure().workloadIdentity().known()) {
                         return Outcome.failure(List.of(keepClientId(resolved, tree, previous.get()).withCode(ErrorCode.CLIENT_ID_DROPPED)));
                     }
                     return pipeline.render(resolved)
-                            .then(files -> Outcome.success(new Rendering(resolved, files, tree, previous,
+                            .then(files -> Outcome.success(new Rendering(resolved, files, tree, onDisk, previous,
                                     Optional.ofNullable(outputsFile))));
                 });
     }
