@@ -58,7 +58,11 @@ final class RenderInput {
     }
 
     Outcome<Rendering> render() {
-        Pipeline pipeline = new Pipeline();
+        return render(new Pipeline());
+    }
+
+    /** @param pipeline one the caller keeps across renders, so the templates and the schema are parsed once */
+    Outcome<Rendering> render(Pipeline pipeline) {
         Path outputsFile = azureOutputs != null ? azureOutputs : savedOutputs().orElse(null);
         Outcome<AzureOutputs> outputs = outputsFile == null ? Outcome.success(AzureOutputs.none())
                 : AzureOutputs.read(outputsFile).orCode(ErrorCode.AZURE_OUTPUTS);
@@ -75,6 +79,11 @@ final class RenderInput {
                             .then(files -> Outcome.success(new Rendering(resolved, files, tree, onDisk, previous,
                                     Optional.ofNullable(outputsFile))));
                 });
+    }
+
+    /** The files a render reads: the spec and the Azure outputs, given or where they would be saved beside it. */
+    List<Path> inputFiles() {
+        return List.of(spec, azureOutputs != null ? azureOutputs : TreeLayout.savedOutputsOf(spec));
     }
 
     private Optional<Path> savedOutputs() {
