@@ -59,6 +59,9 @@ public final class TemplateRenderer {
         c.setTemplateLoader(new ClassTemplateLoader(TemplateRenderer.class, "/templates"));
         c.setDefaultEncoding("UTF-8");
         c.setLocalizedLookup(false);
+        // The templates are in the jar and never change in a running process: a long-lived one (render --watch)
+        // should not look up every template's modification time again each few seconds.
+        c.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         c.setLogTemplateExceptions(false);
         c.setWrapUncheckedExceptions(true);
