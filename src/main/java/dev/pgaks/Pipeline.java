@@ -31,23 +31,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 
 /**
  * load → validate → resolve → render → verify (read back, then the consumers' rules of {@code verify.rules}), ending in the complete file set; writing is the caller's choice.
- * The later stages' libraries (schema validator, FreeMarker, fabric8) are set up on background threads while the
- * spec is read: on two cores that overlaps most of the start-up.
+ * Each stage's libraries are set up on the first call that needs them, on the calling thread: measured on two cores,
+ * setting them up on background threads while the spec is read did not make a render faster (README, Performance).
+ * One pipeline renders any number of specs and parses each template once; it is not for concurrent use.
  */
 public final class Pipeline {
-
-    private static final Executor BACKGROUND = task -> {
-        Thread thread = new Thread(task, "pgaks-set-up");
-        thread.setDaemon(true);
-        thread.start();
-    };
 
     /** Every output family; each plans its own files, and the rendered set is sorted by path. */
     private static final List<OutputFamily> FAMILIES = List.of(
@@ -59,31 +50,14 @@ public final class Pipeline {
             new OperationsRunbooks(),
             new Documentation());
 
-    private final Supplier<SpecValidator> validator;
-    private final Supplier<SpecResolver> resolver;
-    private final Supplier<TemplateRenderer> renderer;
-    private final Supplier<OutputVerifier> verifier;
-
-    private Pipeline(boolean rendering) {
-        CompletableFuture<SpecSchema> schema = CompletableFuture.supplyAsync(SpecSchema::load, BACKGROUND);
-        validator = inBackground(schema.thenApply(SpecValidator::new));
-        resolver = setUp(() -> new SpecResolver(join(schema), version()), rendering);
-        renderer = setUp(() -> new TemplateRenderer(FAMILIES).warmedUp(), rendering);
-        verifier = setUp(() -> new OutputVerifier().warmedUp(), rendering);
-    }
-
-    /** For commands that render: every stage is set up in the background from the start. */
-    public static Pipeline forRendering() {
-        return new Pipeline(true);
-    }
-
-    /** For commands that validate: later stages are set up on first use, not competing with validation for cores. */
-    public static Pipeline forValidating() {
-        return new Pipeline(false);
-    }
+    private SpecSchema schema;
+    private SpecValidator validator;
+    private SpecResolver resolver;
+    private TemplateRenderer renderer;
+    private OutputVerifier verifier;
 
     public Outcome<SpecDocument> validate(Path spec) {
-        return new SpecLoader().load(spec).orCode(ErrorCode.SPEC_UNREADABLE).then(validator.get()::validate);
+        return new SpecLoader().load(spec).orCode(ErrorCode.SPEC_UNREADABLE).then(validator()::validate);
     }
 
     public Outcome<ResolvedSpec> resolve(Path spec, AzureOutputs outputs) {
@@ -97,7 +71,7 @@ public final class Pipeline {
 
     /** A validated document, resolved; see {@link #resolve(Path, AzureOutputs, String)}. */
     public Outcome<ResolvedSpec> resolve(SpecDocument document, AzureOutputs outputs, String outputDir) {
-        return Outcome.success(resolver.get().resolve(document, outputs, outputDir));
+        return Outcome.success(resolver().resolve(document, outputs, outputDir));
     }
 
     /** Every output file, including the ownership manifest, sorted by path. */
@@ -106,8 +80,8 @@ public final class Pipeline {
     }
 
     public Outcome<List<RenderedFile>> render(ResolvedSpec resolved) {
-        List<RenderedFile> files = renderer.get().render(resolved);
-        OutputVerifier.Verification verification = verifier.get().verify(files);
+        List<RenderedFile> files = renderer().render(resolved);
+        OutputVerifier.Verification verification = verifier().verify(files);
         List<String> findings = new ArrayList<>(verification.findings());
         Rules.run(LintTree.of(files, verification.yaml()), Rules.ALL).forEach(f -> findings.add(f.format()));
         if (!findings.isEmpty()) {
@@ -126,40 +100,38 @@ public final class Pipeline {
         return properties.getProperty("version");
     }
 
-    private static <T> Supplier<T> setUp(Supplier<T> work, boolean now) {
-        return now ? inBackground(CompletableFuture.supplyAsync(work, BACKGROUND)) : new OnFirstUse<>(work);
+    private SpecSchema schema() {
+        if (schema == null) {
+            schema = SpecSchema.load();
+        }
+        return schema;
     }
 
-    private static <T> Supplier<T> inBackground(CompletableFuture<T> future) {
-        return () -> join(future);
+    private SpecValidator validator() {
+        if (validator == null) {
+            validator = new SpecValidator(schema());
+        }
+        return validator;
     }
 
-    /** A set-up done by the first caller that needs it. */
-    private static final class OnFirstUse<T> implements Supplier<T> {
-        private final Supplier<T> work;
-        private T value;
-
-        OnFirstUse(Supplier<T> work) {
-            this.work = work;
+    private SpecResolver resolver() {
+        if (resolver == null) {
+            resolver = new SpecResolver(schema(), version());
         }
-
-        @Override
-        public synchronized T get() {
-            if (value == null) {
-                value = work.get();
-            }
-            return value;
-        }
+        return resolver;
     }
 
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
+    private TemplateRenderer renderer() {
+        if (renderer == null) {
+            renderer = new TemplateRenderer(FAMILIES);
         }
+        return renderer;
+    }
+
+    private OutputVerifier verifier() {
+        if (verifier == null) {
+            verifier = new OutputVerifier();
+        }
+        return verifier;
     }
 }

@@ -55,7 +55,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         Path tree = ok.value().tree();
         TreeSnapshot expected = TreeSnapshot.of(ok.value().files());
-        TreeSnapshot actual = TreeSnapshot.read(tree);
+        TreeSnapshot actual = ok.value().onDisk();
         List<Difference> differences = differences(expected.files(), actual.files());
         DiffReport report = ObjectDiff.compare(actual, expected);
         String fix = fix(differences, report, actual);

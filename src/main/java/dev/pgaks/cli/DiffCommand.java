@@ -56,7 +56,7 @@ final class DiffCommand implements Callable<Integer> {
             return report(rendering);
         }
         Path tree = ok.value().tree();
-        Outcome<TreeSnapshot> before = against == null ? Outcome.success(TreeSnapshot.read(tree)) : TreeSnapshot.atRevision(tree, against);
+        Outcome<TreeSnapshot> before = against == null ? Outcome.success(ok.value().onDisk()) : TreeSnapshot.atRevision(tree, against);
         if (!(before instanceof Outcome.Success<TreeSnapshot> old)) {
             return report(before);
         }

@@ -1,5 +1,6 @@
 package dev.pgaks.cli;
 
+import dev.pgaks.Pipeline;
 import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.diagnostic.ErrorCode;
 import dev.pgaks.diagnostic.Outcome;
@@ -7,17 +8,24 @@ import dev.pgaks.diff.DiffReport;
 import dev.pgaks.diff.ObjectDiff;
 import dev.pgaks.diff.Risk;
 import dev.pgaks.diff.TreeSnapshot;
+import dev.pgaks.render.RenderedFile;
 import dev.pgaks.write.OutputWriter;
 import dev.pgaks.write.OwnershipManifest;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "render", mixinStandardHelpOptions = true,
@@ -40,14 +48,68 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the files that would be added, changed and removed and the risky changes; write nothing.")
     boolean dryRun;
 
+    @Option(names = "--watch", description = "Stay running: render again after each saved change of SPEC or its Azure outputs"
+            + " file, printing the changed files or the diagnostics. Ctrl-C stops.")
+    boolean watch;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
     @Override
     public Integer call() {
-        Outcome<RenderInput.Rendering> rendering = input.render();
+        if (watch && dryRun) {
+            throw new ParameterException(command.commandLine(), "--watch and --dry-run exclude each other");
+        }
+        return watch ? watch() : render(new Pipeline(), false);
+    }
+
+    /**
+     * Renders after each saved change with one pipeline (templates and schema parsed once) until Ctrl-C, which ends
+     * with exit code 0 once a render in progress is written: a shutdown hook waits for it and halts the JVM.
+     */
+    private int watch() {
+        Pipeline pipeline = new Pipeline();
+        PrintWriter out = command.commandLine().getOut();
+        Object rendering = new Object();
+        Thread stop = new Thread(() -> {
+            synchronized (rendering) {
+                out.flush();
+                command.commandLine().getErr().flush();
+                Runtime.getRuntime().halt(PgaksCommand.OK);
+            }
+        }, "pgaks-watch-stop");
+        try (FileWatch files = new FileWatch(input.inputFiles())) {
+            Runtime.getRuntime().addShutdownHook(stop);
+            synchronized (rendering) {
+                render(pipeline, false);
+            }
+            out.println("watching " + String.join(" and ", input.inputFiles().stream().map(Path::toString).toList())
+                    + " for changes; Ctrl-C stops");
+            out.flush();
+            while (files.awaitChange()) {
+                synchronized (rendering) {
+                    render(pipeline, true);
+                    out.flush();
+                    command.commandLine().getErr().flush();
+                }
+            }
+        } catch (IOException e) {
+            Runtime.getRuntime().removeShutdownHook(stop);
+            return Reporting.report(Outcome.failure(List.of(Diagnostic.ofFile(input.spec.toString(),
+                    "cannot watch the spec: " + e.getMessage(), "check that its directory is readable"))), command.commandLine().getErr());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Runtime.getRuntime().removeShutdownHook(stop);
+        return PgaksCommand.OK;
+    }
+
+    /** @param listChanges print each file that differs from the tree on disk (the watch loop's report) */
+    private int render(Pipeline pipeline, boolean listChanges) {
+        long started = System.nanoTime();
+        Outcome<RenderInput.Rendering> rendering = input.render(pipeline);
         if (rendering instanceof Outcome.Success<RenderInput.Rendering> ok && (dryRun || !allowRisky && owned(ok.value().tree()))) {
-            DiffReport plan = ObjectDiff.compare(TreeSnapshot.read(ok.value().tree()).generated(),
+            DiffReport plan = ObjectDiff.compare(ok.value().onDisk().generated(),
                     TreeSnapshot.of(ok.value().files()));
             if (dryRun) {
                 return printPlan(ok.value().tree(), plan);
@@ -57,13 +119,17 @@ final class RenderCommand implements Callable<Integer> {
             }
         }
         Outcome<Path> written = rendering.then(r -> new OutputWriter().write(r.tree(), r.files(), r.inputs(),
-                new OutputWriter.Options(force, keepUnowned)));
+                new OutputWriter.Options(force, keepUnowned), r.onDisk().files()));
         if (!(written instanceof Outcome.Success<Path>)) {
             return Reporting.report(written, command.commandLine().getErr());
         }
         RenderInput.Rendering done = ((Outcome.Success<RenderInput.Rendering>) rendering).value();
+        if (listChanges) {
+            changes(done).forEach(command.commandLine().getOut()::println);
+        }
         command.commandLine().getOut().println("rendered " + done.files().size() + " files into " + done.tree()
-                + done.outputsFile().map(f -> " with the Azure outputs in " + f).orElse(""));
+                + done.outputsFile().map(f -> " with the Azure outputs in " + f).orElse("")
+                + (listChanges ? " in " + (System.nanoTime() - started) / 1_000_000 + " ms" : ""));
         if (done.clientIdChanged()) {
             command.commandLine().getOut().println("note: the workload identity client ID changed from "
                     + done.previousClientId().orElseThrow() + "; after kubectl apply -k, restart the instances: kubectl cnpg restart "
@@ -74,6 +140,22 @@ final class RenderCommand implements Callable<Integer> {
                     "note: the workload identity client ID is a placeholder until you render with --azure-outputs (see README.md)");
         }
         return PgaksCommand.OK;
+    }
+
+    private static List<String> changes(RenderInput.Rendering done) {
+        Map<String, byte[]> before = done.onDisk().generated().files();
+        List<String> changes = new ArrayList<>();
+        for (RenderedFile file : done.files()) {
+            byte[] old = before.get(file.path());
+            if (old == null) {
+                changes.add("  add:     " + file.path());
+            } else if (!Arrays.equals(old, file.content())) {
+                changes.add("  change:  " + file.path());
+            }
+        }
+        Set<String> rendered = done.files().stream().map(RenderedFile::path).collect(Collectors.toSet());
+        before.keySet().stream().filter(path -> !rendered.contains(path)).forEach(path -> changes.add("  remove:  " + path));
+        return changes;
     }
 
     /** A tree pgaks rendered before; any other directory is the writer's to refuse, and a new one has nothing to lose. */

@@ -4,6 +4,7 @@ import dev.pgaks.Pipeline;
 import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.diagnostic.ErrorCode;
 import dev.pgaks.diagnostic.Outcome;
+import dev.pgaks.diff.TreeSnapshot;
 import dev.pgaks.render.RenderedFile;
 import dev.pgaks.resolve.AzureOutputs;
 import dev.pgaks.resolve.ResolvedSpec;
@@ -35,12 +36,14 @@ final class RenderInput {
     /**
      * The spec rendered in memory, and the directory its tree belongs in.
      *
+     * @param onDisk           the tree on disk, read once for the risk guard, the drift check, the client ID and the
+     *                         writer's ownership hashes (empty when there is none)
      * @param previousClientId the real workload identity client ID of the tree on disk, if it has one
      * @param outputsFile      the Azure outputs read, given or saved beside the spec
      * @param specFiles        the spec and the bases it extends
      */
-    record Rendering(ResolvedSpec spec, List<RenderedFile> files, Path tree, Optional<String> previousClientId,
-                     Optional<Path> outputsFile, List<Path> specFiles) {
+    record Rendering(ResolvedSpec spec, List<RenderedFile> files, Path tree, TreeSnapshot onDisk,
+                     Optional<String> previousClientId, Optional<Path> outputsFile, List<Path> specFiles) {
 
         /** Every file the render read: none may lie inside the tree it replaces. */
         List<Path> inputs() {
@@ -64,7 +67,11 @@ final class RenderInput {
     }
 
     Outcome<Rendering> render() {
-        Pipeline pipeline = Pipeline.forRendering();
+        return render(new Pipeline());
+    }
+
+    /** @param pipeline one the caller keeps across renders, so the templates and the schema are parsed once */
+    Outcome<Rendering> render(Pipeline pipeline) {
         Path outputsFile = azureOutputs != null ? azureOutputs : savedOutputs().orElse(null);
         Outcome<AzureOutputs> outputs = outputsFile == null ? Outcome.success(AzureOutputs.none())
                 : AzureOutputs.read(outputsFile).orCode(ErrorCode.AZURE_OUTPUTS);
@@ -72,14 +79,20 @@ final class RenderInput {
         return outputs.then(o -> pipeline.validate(spec).then(document -> pipeline.resolve(document, o, outputDir)
                 .then(resolved -> {
                     Path tree = output.resolve(resolved.operations().layout().treeName());
-                    Optional<String> previous = AzureOutputs.clientIdInTree(tree);
+                    TreeSnapshot onDisk = TreeSnapshot.read(tree);
+                    Optional<String> previous = AzureOutputs.clientIdInTree(onDisk.files());
                     if (previous.isPresent() && !resolved.azure().workloadIdentity().known()) {
                         return Outcome.failure(List.of(keepClientId(resolved, tree, previous.get()).withCode(ErrorCode.CLIENT_ID_DROPPED)));
                     }
                     return pipeline.render(resolved)
-                            .then(files -> Outcome.success(new Rendering(resolved, files, tree, previous,
+                            .then(files -> Outcome.success(new Rendering(resolved, files, tree, onDisk, previous,
                                     Optional.ofNullable(outputsFile), document.files().stream().map(Path::of).toList())));
                 })));
+    }
+
+    /** The files a render reads: the spec and the Azure outputs, given or where they would be saved beside it. */
+    List<Path> inputFiles() {
+        return List.of(spec, azureOutputs != null ? azureOutputs : TreeLayout.savedOutputsOf(spec));
     }
 
     private Optional<Path> savedOutputs() {

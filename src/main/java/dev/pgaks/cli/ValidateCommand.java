@@ -26,7 +26,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Outcome<SpecDocument> outcome = Pipeline.forValidating().validate(spec);
+        Outcome<SpecDocument> outcome = new Pipeline().validate(spec);
         if (outcome instanceof Outcome.Success<SpecDocument>) {
             if (formatOption.format == DiagnosticFormat.TEXT) {
                 command.commandLine().getOut().println(spec + ": valid");

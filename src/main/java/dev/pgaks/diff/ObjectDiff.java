@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -22,8 +23,8 @@ public final class ObjectDiff {
     private ObjectDiff() {}
 
     public static DiffReport compare(TreeSnapshot before, TreeSnapshot after) {
-        Map<String, DiffObject> old = DiffObject.of(before);
-        Map<String, DiffObject> now = DiffObject.of(after);
+        Map<String, DiffObject> old = DiffObject.of(withoutSameFiles(before, after));
+        Map<String, DiffObject> now = DiffObject.of(withoutSameFiles(after, before));
         Set<String> ids = new TreeSet<>(old.keySet());
         ids.addAll(now.keySet());
         List<ObjectChange> changes = new ArrayList<>();
@@ -45,6 +46,17 @@ public final class ObjectDiff {
         }
         changes.sort(Comparator.comparingInt(ObjectDiff::rank).thenComparing(ObjectChange::id));
         return new DiffReport(changes, RiskRules.flag(changes), files(before, after));
+    }
+
+    /**
+     * The files of {@code tree} whose bytes differ from {@code other}'s or that {@code other} lacks: an identical file
+     * holds identical objects, which make no change, and a render over its previous tree then parses only what it
+     * changed. The risk rules judge each changed object on its own, so they see the same changes.
+     */
+    private static TreeSnapshot withoutSameFiles(TreeSnapshot tree, TreeSnapshot other) {
+        Map<String, byte[]> files = new TreeMap<>(tree.files());
+        files.entrySet().removeIf(f -> Arrays.equals(f.getValue(), other.files().get(f.getKey())));
+        return new TreeSnapshot(files);
     }
 
     /** Kubernetes objects first, then Azure, then values and JSON, then prose, as a reviewer reads them. */

@@ -10,7 +10,6 @@ import freemarker.core.PlainTextOutputFormat;
 import freemarker.core.TemplateConfiguration;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
-import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateMethodModelEx;
@@ -21,12 +20,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Lays out the resolved spec with the FreeMarker templates under {@code templates/}. Strict: a missing value is an
@@ -62,6 +59,9 @@ public final class TemplateRenderer {
         c.setTemplateLoader(new ClassTemplateLoader(TemplateRenderer.class, "/templates"));
         c.setDefaultEncoding("UTF-8");
         c.setLocalizedLookup(false);
+        // The templates are in the jar and never change in a running process: a long-lived one (render --watch)
+        // should not look up every template's modification time again each few seconds.
+        c.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         c.setLogTemplateExceptions(false);
         c.setWrapUncheckedExceptions(true);
@@ -83,20 +83,6 @@ public final class TemplateRenderer {
         this.configuration = c;
     }
 
-    /**
-     * Loads and initialises FreeMarker's parser, object wrapper and escaping on the calling thread, so that a
-     * background thread can pay for it while the spec is validated.
-     */
-    public TemplateRenderer warmedUp() {
-        try {
-            Template probe = new Template("warm-up.yaml.ftl", "<#list items as i>${i.path}: ${i.content?size}</#list>", configuration);
-            probe.process(Map.of("items", List.of(new RenderedFile("warm-up", new byte[0]))), new StringWriter());
-        } catch (IOException | TemplateException e) {
-            throw new IllegalStateException("FreeMarker set-up failed: " + e.getMessage(), e);
-        }
-        return this;
-    }
-
     private static ConditionalTemplateConfigurationFactory byExtension(String glob, OutputFormat format) {
         TemplateConfiguration tc = new TemplateConfiguration();
         tc.setOutputFormat(format);
@@ -108,7 +94,8 @@ public final class TemplateRenderer {
     public List<RenderedFile> render(ResolvedSpec spec) {
         List<PlannedFile> plan = new ArrayList<>();
         families.forEach(f -> plan.addAll(f.plan(spec)));
-        List<RenderedFile> rendered = new ArrayList<>(renderAll(spec, plan));
+        List<RenderedFile> rendered = new ArrayList<>();
+        plan.forEach(file -> rendered.add(new RenderedFile(file.path(), render(spec, file))));
         rendered.sort(Comparator.comparing(RenderedFile::path));
         for (int i = 1; i < rendered.size(); i++) {
             if (rendered.get(i).path().equals(rendered.get(i - 1).path())) {
@@ -116,47 +103,6 @@ public final class TemplateRenderer {
             }
         }
         return rendered;
-    }
-
-    /**
-     * Renders the plan on the calling thread and one helper, each taking the next file. Most of the time goes to
-     * FreeMarker parsing each template on first use, in a lexer method too large for the JIT to compile, so on two
-     * cores the helper takes a good part of it off the critical path. A failure is the first failing file's in plan
-     * order, as in a sequential render.
-     */
-    private List<RenderedFile> renderAll(ResolvedSpec spec, List<PlannedFile> plan) {
-        RenderedFile[] files = new RenderedFile[plan.size()];
-        Throwable[] failures = new Throwable[plan.size()];
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            for (int i = next.getAndIncrement(); i < files.length; i = next.getAndIncrement()) {
-                PlannedFile file = plan.get(i);
-                try {
-                    files[i] = new RenderedFile(file.path(), render(spec, file));
-                } catch (RuntimeException | Error e) {
-                    failures[i] = e;
-                }
-            }
-        };
-        Thread helper = new Thread(worker, "pgaks-render");
-        helper.setDaemon(true);
-        helper.start();
-        worker.run();
-        try {
-            helper.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while rendering", e);
-        }
-        for (Throwable failure : failures) {
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            }
-            if (failure instanceof Error e) {
-                throw e;
-            }
-        }
-        return Arrays.asList(files);
     }
 
     private byte[] render(ResolvedSpec spec, PlannedFile file) {

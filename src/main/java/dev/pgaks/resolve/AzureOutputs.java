@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
 public record AzureOutputs(Optional<String> workloadIdentityClientId) {
 
     public static final String CLIENT_ID_OUTPUT = "workloadIdentityClientId";
+    private static final String TREE_CLUSTER = "k8s/cluster.yaml";
     private static final Pattern TREE_CLIENT_ID = Pattern.compile(
             "azure\\.workload\\.identity/client-id: \"([0-9a-fA-F-]{36})\"");
     private static final String HINT =
@@ -87,12 +89,12 @@ public record AzureOutputs(Optional<String> workloadIdentityClientId) {
      * The client ID a previously rendered tree gave the Cluster's service account, if it is a real one: rendering
      * without the outputs would put the placeholder back, and the next pod restart would stop WAL archiving.
      */
-    public static Optional<String> clientIdInTree(Path tree) {
-        if (!(InputLimits.readRegularFile(tree.resolve("k8s/cluster.yaml"), InputLimits.MAX_SPEC_BYTES, "Cluster", HINT)
-                instanceof Outcome.Success<byte[]> cluster)) {
+    public static Optional<String> clientIdInTree(Map<String, byte[]> tree) {
+        byte[] cluster = tree.get(TREE_CLUSTER);
+        if (cluster == null || cluster.length > InputLimits.MAX_SPEC_BYTES) {
             return Optional.empty();
         }
-        Matcher m = TREE_CLIENT_ID.matcher(new String(cluster.value(), StandardCharsets.UTF_8));
+        Matcher m = TREE_CLIENT_ID.matcher(new String(cluster, StandardCharsets.UTF_8));
         return m.find() && !m.group(1).equals(SpecResolver.CLIENT_ID_PLACEHOLDER) ? Optional.of(m.group(1)) : Optional.empty();
     }
 

@@ -21,16 +21,6 @@ public final class OutputVerifier {
     private final ObjectMapper json = new ObjectMapper();
     private final KubernetesTypes types = new KubernetesTypes(json);
 
-    /** Loads the YAML reader and the typed model on the calling thread (see {@code Pipeline}); finds nothing. */
-    public OutputVerifier warmedUp() {
-        List<String> findings = verify(List.of(new RenderedFile("k8s/warm-up.yaml",
-                "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: warm-up\n  labels: {a: b}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))).findings();
-        if (!findings.isEmpty()) {
-            throw new IllegalStateException("verifier set-up failed: " + findings);
-        }
-        return this;
-    }
-
     /**
      * @param findings what failed; empty when every file reads back
      * @param yaml     every YAML file that parsed, by path: its non-empty documents, for the verification rules

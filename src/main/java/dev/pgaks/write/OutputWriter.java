@@ -14,6 +14,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,10 @@ import java.util.stream.Stream;
  * with {@code keepUnowned}, is carried into the new tree where it was; a generated file edited by hand stops it too,
  * unless {@code force}. A spec inside the tree, a target that is not a directory and a manifest naming a path outside
  * the tree are refused.
+ *
+ * <p>A generated file whose new content is the one the manifest recorded, and which is unchanged on disk, is not
+ * rewritten: the staging tree gets a hard link to it, so the swap stays one step and the file keeps its inode and
+ * modification time (a tool watching the tree sees only what changed).
  */
 public final class OutputWriter {
 
@@ -39,11 +44,20 @@ public final class OutputWriter {
 
     /** @param inputs files the render read (the spec, the Azure outputs); none may lie inside the tree */
     public Outcome<Path> write(Path target, List<RenderedFile> files, List<Path> inputs, Options options) {
+        return write(target, files, inputs, options, Map.of());
+    }
+
+    /**
+     * @param onDisk the tree's files as the caller already read them, by relative path (a file missing here, or read
+     *               as empty because it is too large, is read again)
+     */
+    public Outcome<Path> write(Path target, List<RenderedFile> files, List<Path> inputs, Options options, Map<String, byte[]> onDisk) {
         Path absolute = target.toAbsolutePath().normalize();
         List<Diagnostic> refusals = new ArrayList<>(placementProblems(absolute, inputs));
         List<Path> kept = new ArrayList<>();
+        Map<String, String> unchanged = new HashMap<>();
         if (refusals.isEmpty()) {
-            refusals.addAll(ownershipProblems(absolute, files, options, kept));
+            refusals.addAll(ownershipProblems(absolute, files, options, kept, onDisk, unchanged));
         }
         if (!refusals.isEmpty()) {
             return Outcome.failure(refusals);
@@ -57,7 +71,11 @@ public final class OutputWriter {
             for (RenderedFile file : files) {
                 Path path = staging.resolve(file.path());
                 Files.createDirectories(path.getParent());
-                Files.write(path, file.content());
+                String recorded = unchanged.get(file.path());
+                if (recorded == null || !recorded.equals(OwnershipManifest.sha256(file.content()))
+                        || !linked(path, absolute.resolve(file.path()))) {
+                    Files.write(path, file.content());
+                }
             }
             for (Path entry : kept) {
                 Path copy = staging.resolve(entry.toString());
@@ -113,11 +131,22 @@ public final class OutputWriter {
         }
     }
 
+    /** False where the file system has no hard links: the caller writes the file instead. */
+    private static boolean linked(Path link, Path existing) {
+        try {
+            Files.createLink(link, existing);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     /**
      * Sorts every entry of an existing tree into replaceable (generated and unchanged), edited and unowned; unowned
-     * entries kept go to {@code kept}.
+     * entries kept go to {@code kept}, generated files unchanged on disk to {@code unchanged} with their hash.
      */
-    private static List<Diagnostic> ownershipProblems(Path target, List<RenderedFile> files, Options options, List<Path> kept) {
+    private static List<Diagnostic> ownershipProblems(Path target, List<RenderedFile> files, Options options, List<Path> kept,
+                                                      Map<String, byte[]> onDisk, Map<String, String> unchanged) {
         if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }
@@ -147,7 +176,11 @@ public final class OutputWriter {
             }
             String recorded = owned.get(relative);
             if (recorded != null && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-                if (!recorded.equals(hash(entry)) && !options.force()) {
+                byte[] known = onDisk.get(relative);
+                boolean same = recorded.equals(known != null && known.length > 0 ? OwnershipManifest.sha256(known) : hash(entry));
+                if (same) {
+                    unchanged.put(relative, recorded);
+                } else if (!options.force()) {
                     problems.add(Diagnostic.ofFile(entry.toString(), "generated file was edited by hand since the last render",
                             "move the change into the spec, or pass --force to overwrite it").withCode(ErrorCode.EDITED_BY_HAND));
                 }

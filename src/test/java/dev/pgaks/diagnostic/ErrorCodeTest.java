@@ -63,7 +63,7 @@ class ErrorCodeTest {
         if (spec != null) {
             Files.writeString(file, spec);
         }
-        Outcome<?> outcome = Pipeline.forValidating().validate(file);
+        Outcome<?> outcome = new Pipeline().validate(file);
         assertTrue(outcome instanceof Outcome.Failure<?>, String.valueOf(spec));
         List<Diagnostic> diagnostics = ((Outcome.Failure<?>) outcome).diagnostics();
         assertEquals(1, diagnostics.stream().map(Diagnostic::code).distinct().count(), diagnostics.toString());

@@ -2,6 +2,7 @@ package dev.pgaks.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgaks.cli.CliRun;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +106,25 @@ class WriteSafetyTest {
         assertEquals(0, run.exit(), run.err());
         assertFalse(Files.readString(cluster).contains("# tweak"));
         assertEquals("mine\n", Files.readString(tree.resolve("notes.txt")));
+    }
+
+    @Test
+    void aRenderRewritesOnlyTheFilesThatChanged() throws IOException {
+        Path same = tree.resolve("k8s/cluster.yaml");
+        Path edited = tree.resolve("k8s/namespace.yaml");
+        Object sameKey = fileKey(same);
+        Object editedKey = fileKey(edited);
+        String generated = Files.readString(edited);
+        Files.writeString(edited, generated + "# tweak\n");
+        CliRun run = render("--force");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(sameKey, fileKey(same), "a generated file unchanged on disk and in the render was rewritten");
+        assertNotEquals(editedKey, fileKey(edited), "a file edited by hand was linked, not written");
+        assertEquals(generated, Files.readString(edited));
+    }
+
+    private static Object fileKey(Path file) throws IOException {
+        return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
     }
 
     @Test

@@ -116,7 +116,7 @@ class ExtendsTest {
         write("org.yaml", MINIMAL.replace("  name: orders\n", "  environment: dev\n") + "postgres:\n  instances: 2\n  storage:\n    size: 16Gi\n");
         write("prod/env.yaml", "extends: ../org.yaml\nmetadata:\n  environment: prod\npostgres:\n  instances: 3\n");
         Path spec = write("prod/orders/pgaks.yaml", "extends: ../env.yaml\nmetadata:\n  name: orders\npostgres:\n  storage:\n    size: 64Gi\n");
-        Outcome<SpecDocument> valid = Pipeline.forValidating().validate(spec);
+        Outcome<SpecDocument> valid = new Pipeline().validate(spec);
         assertTrue(valid instanceof Outcome.Success<SpecDocument>, valid.toString());
         SpecDocument merged = ((Outcome.Success<SpecDocument>) valid).value();
         Map<?, ?> metadata = (Map<?, ?>) merged.root().get("metadata");
@@ -213,7 +213,7 @@ class ExtendsTest {
                 """);
         Path spec = write("orders/pgaks.yaml", "extends: ../base/prod.yaml\n"
                 + MINIMAL.replace("aks:\n  apiServerAccess: public\n", "") + "backup:\n  retention: forever\n");
-        Outcome<SpecDocument> outcome = Pipeline.forValidating().validate(spec);
+        Outcome<SpecDocument> outcome = new Pipeline().validate(spec);
         assertTrue(outcome instanceof Outcome.Failure<SpecDocument>);
         List<String> found = new ArrayList<>();
         ((Outcome.Failure<SpecDocument>) outcome).diagnostics().forEach(d -> found.add(where(d) + " " + d.message()));
@@ -234,7 +234,7 @@ class ExtendsTest {
     void aRequiredFieldNoFileWritesIsReportedInTheSpec() throws IOException {
         write("base.yaml", "azure:\n  zones: [\"1\"]\n");
         Path spec = write("spec.yaml", "extends: base.yaml\n" + MINIMAL.replace("  location: eastus2\n", "  resourceGroup: rg-orders\n"));
-        Diagnostic d = onlyProblem(Pipeline.forValidating().validate(spec));
+        Diagnostic d = onlyProblem(new Pipeline().validate(spec));
         assertEquals("missing required field 'azure.location'", d.message());
         assertEquals(spec + ":7:3", where(d), "at the spec's azure, the nearest file that writes the mapping");
     }
@@ -271,7 +271,7 @@ class ExtendsTest {
     }
 
     private static String hash(Path spec) {
-        Outcome<ResolvedSpec> resolved = Pipeline.forRendering().resolve(spec, AzureOutputs.none());
+        Outcome<ResolvedSpec> resolved = new Pipeline().resolve(spec, AzureOutputs.none());
         assertTrue(resolved instanceof Outcome.Success<ResolvedSpec>, resolved.toString());
         return ((Outcome.Success<ResolvedSpec>) resolved).value().specSha256();
     }
@@ -307,7 +307,7 @@ class ExtendsTest {
     @Test
     void theReferenceCaseSplitIntoThreeFilesRendersTheGoldenTree() throws IOException {
         Path spec = Path.of("src/test/resources/extends/reference/prod/pgaks.yaml");
-        Outcome<List<RenderedFile>> rendered = Pipeline.forRendering().render(spec, AzureOutputs.none());
+        Outcome<List<RenderedFile>> rendered = new Pipeline().render(spec, AzureOutputs.none());
         assertTrue(rendered instanceof Outcome.Success<List<RenderedFile>>, rendered.toString());
         Path expected = GoldenCases.expected("reference");
         List<String> approved;

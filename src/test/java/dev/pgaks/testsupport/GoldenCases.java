@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 public final class GoldenCases {
 
     public static final Path ROOT = Path.of("golden");
-    private static final Pipeline PIPELINE = Pipeline.forRendering();
+    private static final Pipeline PIPELINE = new Pipeline();
 
     private record Case(ResolvedSpec resolved, List<RenderedFile> files) {}
 
