@@ -32,6 +32,8 @@ param systemPoolZones array
 @maxLength(128)
 param controlPlaneIdentityName string
 
+<#if spec.scope.rendersDatabase()>
+
 @description('Name of the identity the PostgreSQL pods use through workload identity.')
 @minLength(3)
 @maxLength(128)
@@ -44,6 +46,7 @@ param federatedCredentialName string
 
 @description('Service account the credential trusts: system:serviceaccount:<namespace>:<CNPG cluster name>.')
 param federatedSubject string
+</#if>
 
 @description('AKS cluster name.')
 @minLength(1)
@@ -252,7 +255,9 @@ module identity 'modules/identity.bicep' = {
     location: location
     tags: tags
     controlPlaneIdentityName: controlPlaneIdentityName
+<#if spec.scope.rendersDatabase()>
     workloadIdentityName: workloadIdentityName
+</#if>
   }
 }
 <#if hasLogs>
@@ -310,9 +315,11 @@ module aks 'modules/aks.bicep' = {
 <#if hasLogs>
     logAnalyticsWorkspaceId: logs.outputs.workspaceId
 </#if>
+<#if spec.scope.rendersDatabase()>
     workloadIdentityName: identity.outputs.workloadIdentityName
     federatedCredentialName: federatedCredentialName
     federatedSubject: federatedSubject
+</#if>
   }
 }
 <#if hasStorage>
@@ -380,8 +387,10 @@ module alerts 'modules/alerts.bicep' = {
 
 output clusterName string = aks.outputs.clusterName
 output oidcIssuerUrl string = aks.outputs.oidcIssuerUrl
+<#if spec.scope.rendersDatabase()>
 // pgaks render --azure-outputs reads this one by name.
 output workloadIdentityClientId string = identity.outputs.workloadClientId
+</#if>
 <#if hasStorage>
 output storageBlobEndpoint string = storage.outputs.blobEndpoint
 </#if>

@@ -155,6 +155,7 @@ param logAnalyticsWorkspaceId string
 @description('Entra principals that get Azure Kubernetes Service RBAC Cluster Admin: objects with objectId and principalType.')
 param adminPrincipals array
 </#if>
+<#if spec.scope.rendersDatabase()>
 
 @description('Name of the PostgreSQL workload identity.')
 param workloadIdentityName string
@@ -166,6 +167,7 @@ param federatedCredentialName string
 
 @description('Service account the credential trusts: system:serviceaccount:<namespace>:<CNPG cluster name>.')
 param federatedSubject string
+</#if>
 <#if aks.entraId.enabled && (admins.principals?has_content || admins.deployer)>
 
 // Azure Kubernetes Service RBAC Cluster Admin: with Azure RBAC and no local accounts, an Azure Owner has no
@@ -445,6 +447,7 @@ resource containerStorage 'Microsoft.KubernetesConfiguration/extensions@2025-03-
   }
 }
 </#if>
+<#if spec.scope.rendersDatabase()>
 
 resource workloadIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: workloadIdentityName
@@ -462,6 +465,7 @@ resource federatedCredential 'Microsoft.ManagedIdentity/userAssignedIdentities/f
     ]
   }
 }
+</#if>
 
 output clusterName string = aks.name
 output clusterId string = aks.id

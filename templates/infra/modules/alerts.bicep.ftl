@@ -39,10 +39,14 @@ resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
     ]
   }
 }
+<#elseif spec.scope.isDatabase() && spec.scope.platform.hasExistingActionGroup()>
+
+@description('Resource ID of the existing action group the alerts notify.')
+param existingActionGroupId string
 </#if>
 
 <#-- One resource per theme: Azure takes at most 20 rules per rule group. -->
-<#list m.ruleGroups as group>
+<#list spec.scope.ruleGroups(m) as group>
 resource ruleGroup${group?index} 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01' = {
   name: ${group.name}
   location: location
@@ -91,6 +95,12 @@ resource ruleGroup${group?index} 'Microsoft.AlertsManagement/prometheusRuleGroup
             actionGroupId: actionGroup.id
           }
         ]
+<#elseif spec.scope.isDatabase() && spec.scope.platform.hasExistingActionGroup()>
+        actions: [
+          {
+            actionGroupId: existingActionGroupId
+          }
+        ]
 </#if>
       }
 </#list>
@@ -100,7 +110,7 @@ resource ruleGroup${group?index} 'Microsoft.AlertsManagement/prometheusRuleGroup
 
 </#list>
 output ruleGroupIds array = [
-<#list m.ruleGroups as group>
+<#list spec.scope.ruleGroups(m) as group>
   ruleGroup${group?index}.id
 </#list>
 ]

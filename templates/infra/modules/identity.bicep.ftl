@@ -12,11 +12,13 @@ param tags object
 @minLength(3)
 @maxLength(128)
 param controlPlaneIdentityName string
+<#if spec.scope.rendersDatabase()>
 
 @description('Name of the identity the PostgreSQL pods use through workload identity.')
 @minLength(3)
 @maxLength(128)
 param workloadIdentityName string
+</#if>
 
 resource controlPlane 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: controlPlaneIdentityName
@@ -24,13 +26,18 @@ resource controlPlane 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-
   tags: tags
 }
 
+<#if spec.scope.rendersDatabase()>
+
 resource workload 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: workloadIdentityName
   location: location
   tags: tags
 }
+</#if>
 
 output controlPlaneIdentityId string = controlPlane.id
+<#if spec.scope.rendersDatabase()>
 output workloadIdentityName string = workload.name
 output workloadPrincipalId string = workload.properties.principalId
 output workloadClientId string = workload.properties.clientId
+</#if>

@@ -1,5 +1,6 @@
 package dev.pgaks.cli;
 
+import dev.pgaks.Fleet;
 import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.diagnostic.ErrorCode;
 import dev.pgaks.diagnostic.Outcome;
@@ -7,6 +8,8 @@ import dev.pgaks.diff.DiffReport;
 import dev.pgaks.diff.ObjectDiff;
 import dev.pgaks.diff.Risk;
 import dev.pgaks.diff.TreeSnapshot;
+import dev.pgaks.resolve.AzureOutputs;
+import dev.pgaks.resolve.TreeLayout;
 import dev.pgaks.write.OutputWriter;
 import dev.pgaks.write.OwnershipManifest;
 import java.io.PrintWriter;
@@ -45,6 +48,9 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (input.fleet()) {
+            return renderFleet();
+        }
         Outcome<RenderInput.Rendering> rendering = input.render();
         if (rendering instanceof Outcome.Success<RenderInput.Rendering> ok && (dryRun || !allowRisky && owned(ok.value().tree()))) {
             DiffReport plan = ObjectDiff.compare(TreeSnapshot.read(ok.value().tree()).generated(),
@@ -77,6 +83,65 @@ final class RenderCommand implements Callable<Integer> {
         return PgaksCommand.OK;
     }
 
+    /**
+     * Every tree of the call, or none: all are rendered and checked (ownership, hand edits, risky changes, a real
+     * client ID the render would drop) before the first is written.
+     */
+    private int renderFleet() {
+        Outcome<List<Fleet.Tree>> rendered = input.renderFleet();
+        if (!(rendered instanceof Outcome.Success<List<Fleet.Tree>> ok)) {
+            return Reporting.report(rendered, command.commandLine().getErr());
+        }
+        OutputWriter writer = new OutputWriter();
+        OutputWriter.Options options = new OutputWriter.Options(force, keepUnowned);
+        List<Diagnostic> refusals = new ArrayList<>();
+        for (Fleet.Tree tree : ok.value()) {
+            if (dryRun || !allowRisky && owned(tree.dir())) {
+                DiffReport plan = ObjectDiff.compare(TreeSnapshot.read(tree.dir()).generated(), TreeSnapshot.of(tree.files()));
+                if (dryRun) {
+                    printPlan(tree.dir(), plan);
+                    continue;
+                }
+                refusals.addAll(refusals(tree.dir(), plan, tree.member().file()));
+            }
+            if (tree.spec().scope().rendersDatabase() && !tree.spec().azure().workloadIdentity().known()
+                    && AzureOutputs.clientIdInTree(tree.dir()).isPresent()) {
+                refusals.add(Diagnostic.ofFile(tree.dir().resolve("k8s/cluster.yaml").toString(),
+                        "carries a real workload identity client ID; rendering without the Azure outputs would replace it with the all-zero placeholder",
+                        "save the deployment's outputs beside the spec as " + TreeLayout.savedOutputsOf(tree.member().file()))
+                        .withCode(ErrorCode.CLIENT_ID_DROPPED));
+            }
+            refusals.addAll(writer.refusals(tree.dir(), tree.files(), inputs(tree), options));
+        }
+        if (dryRun) {
+            return PgaksCommand.OK;
+        }
+        if (!refusals.isEmpty()) {
+            return Reporting.report(Outcome.failure(refusals), command.commandLine().getErr());
+        }
+        int files = 0;
+        for (Fleet.Tree tree : ok.value()) {
+            Outcome<Path> written = writer.write(tree.dir(), tree.files(), inputs(tree), options);
+            if (!(written instanceof Outcome.Success<Path>)) {
+                return Reporting.report(written, command.commandLine().getErr());
+            }
+            files += tree.files().size();
+        }
+        command.commandLine().getOut().println("rendered " + files + " files into " + ok.value().size() + " trees under " + input.output);
+        return PgaksCommand.OK;
+    }
+
+    private List<Path> inputs(Fleet.Tree tree) {
+        List<Path> inputs = new ArrayList<>(List.of(tree.member().file()));
+        if (tree.member().platformFile() != null) {
+            inputs.add(tree.member().platformFile());
+        }
+        if (input.azureOutputs != null) {
+            inputs.add(input.azureOutputs);
+        }
+        return inputs;
+    }
+
     /** A tree pgaks rendered before; any other directory is the writer's to refuse, and a new one has nothing to lose. */
     private static boolean owned(Path tree) {
         return Files.isRegularFile(tree.resolve(OwnershipManifest.PATH));
@@ -99,12 +164,16 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     private List<Diagnostic> refusals(Path tree, DiffReport plan) {
+        return refusals(tree, plan, input.spec);
+    }
+
+    private List<Diagnostic> refusals(Path tree, DiffReport plan, Path spec) {
         List<Diagnostic> refusals = new ArrayList<>();
         for (Risk r : plan.risks()) {
             refusals.add(Diagnostic.ofFile(tree.resolve(r.file()).toString(),
                     "risky change " + r.rule() + ": " + r.object() + (r.path().isEmpty() ? " removed" : " " + r.path()
                             + (r.before() == null ? "" : " " + r.before() + " -> " + r.after())) + "; " + r.why(),
-                    "review it with `pgaks diff " + input.spec + "`, then render again with --allow-risky").withCode(ErrorCode.RISKY_CHANGE));
+                    "review it with `pgaks diff " + spec + "`, then render again with --allow-risky").withCode(ErrorCode.RISKY_CHANGE));
         }
         return refusals;
     }

@@ -1,5 +1,6 @@
 package dev.pgaks.cli;
 
+import dev.pgaks.Fleet;
 import dev.pgaks.Pipeline;
 import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.diagnostic.ErrorCode;
@@ -18,7 +19,11 @@ import picocli.CommandLine.Parameters;
 /** The arguments of the commands that render (the spec, the Azure outputs, the output directory) and the rendering. */
 final class RenderInput {
 
-    @Parameters(index = "0", paramLabel = "SPEC", description = "The pgaks spec (YAML).")
+    @Parameters(arity = "1..*", paramLabel = "SPEC",
+            description = "pgaks specs (YAML) or directories of them, scanned recursively (hidden directories and DIR skipped).")
+    List<Path> specs;
+
+    /** The one spec of a call that renders a single PostgresCluster spec the way it always did. */
     Path spec;
 
     @Option(names = "--azure-outputs", paramLabel = "FILE",
@@ -48,13 +53,42 @@ final class RenderInput {
     /** The arguments of a command that takes them otherwise (several specs, its own options). */
     static RenderInput of(Path spec, Path output, Path azureOutputs) {
         RenderInput input = new RenderInput();
+        input.specs = List.of(spec);
         input.spec = spec;
         input.output = output;
         input.azureOutputs = azureOutputs;
         return input;
     }
 
+    /**
+     * Whether the call takes the fleet path: several specs, a directory, or a Platform or Database spec. A single
+     * PostgresCluster spec renders as it always did, into {@code DIR/<metadata.name>/}.
+     */
+    boolean fleet() {
+        spec = specs.get(0);
+        return specs.size() > 1 || Files.isDirectory(spec) || Fleet.isFleetKind(spec);
+    }
+
+    /** Every tree of the call, validated, collision-checked and rendered in memory, or every diagnostic. */
+    Outcome<List<Fleet.Tree>> renderFleet() {
+        if (azureOutputs != null && (specs.size() > 1 || Files.isDirectory(specs.get(0)))) {
+            return Outcome.failure(List.of(Diagnostic.ofFile(azureOutputs.toString(),
+                    "--azure-outputs names the outputs of one deployment, and this call renders several specs",
+                    "save each deployment's outputs beside its spec (<spec>.azure-outputs.json), which render reads by itself")));
+        }
+        Fleet fleet = new Fleet(Pipeline.forRendering());
+        return Fleet.specFiles(specs, output).then(fleet::validate)
+                .then(members -> fleet.render(members, output, this::outputsOf));
+    }
+
+    private Outcome<AzureOutputs> outputsOf(Path specFile) {
+        Path file = azureOutputs != null ? azureOutputs : TreeLayout.savedOutputsOf(specFile);
+        return azureOutputs == null && !Files.isRegularFile(file) ? Outcome.success(AzureOutputs.none())
+                : AzureOutputs.read(file).orCode(ErrorCode.AZURE_OUTPUTS);
+    }
+
     Outcome<Rendering> render() {
+        spec = specs.get(0);
         Pipeline pipeline = Pipeline.forRendering();
         Path outputsFile = azureOutputs != null ? azureOutputs : savedOutputs().orElse(null);
         Outcome<AzureOutputs> outputs = outputsFile == null ? Outcome.success(AzureOutputs.none())

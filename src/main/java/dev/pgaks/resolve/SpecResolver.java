@@ -68,11 +68,16 @@ public final class SpecResolver {
 
     /** @param outputDir the {@code -o} directory as seen from the spec's directory, for the README's commands */
     public ResolvedSpec resolve(SpecDocument document, AzureOutputs outputs, String outputDir) {
+        return resolve(document, outputs, outputDir, TreeScope.whole());
+    }
+
+    /** @param scope the part of a fleet the tree holds (see {@link TreeScope}); a Database comes composed with its platform */
+    public ResolvedSpec resolve(SpecDocument document, AzureOutputs outputs, String outputDir, TreeScope scope) {
         Map<String, Object> tree = SchemaDefaults.apply(schema.root(), document.root());
         SpecTree t = new SpecTree(tree);
         String name = t.text("/metadata/name");
         String env = t.text("/metadata/environment");
-        ResolvedPostgres postgres = postgres(t, name);
+        ResolvedPostgres postgres = postgres(t, name, scope);
         ResolvedAzure azure = azure(t, name, env, outputs, postgres);
         ResolvedAks aks = aks(t, name, env);
         ResolvedMonitoring monitoring = monitoringResolver.resolve(t, name, env, azure, aks, postgres);
@@ -82,15 +87,16 @@ public final class SpecResolver {
         return new ResolvedSpec(pgaksVersion, specFile,
                 SpecHash.of(tree),
                 name, env, azure, aks, postgres, backup(t, name, env, azure, aks, postgres), restore,
-                monitoring, operations(specFile, outputDir, name, postgres, restore, monitoring, t.text("/backup/storageSku")));
+                monitoring, operations(specFile, outputDir, name, postgres, restore, monitoring, t.text("/backup/storageSku"), scope),
+                scope);
     }
 
     private static ResolvedOperations operations(String specFile, String outputDir, String name, ResolvedPostgres postgres,
                                                  ResolvedRestore restore, ResolvedMonitoring monitoring,
-                                                 String storageSku) {
+                                                 String storageSku, TreeScope scope) {
         String cluster = postgres.clusterName();
         String restored = cluster + "-restored";
-        TreeLayout layout = TreeLayout.of(specFile, outputDir, name, restore.enabled(), cluster, restored);
+        TreeLayout layout = TreeLayout.of(specFile, outputDir, scope.treeName(restore.enabled() ? cluster : name), restored);
         String nextMajor = Integer.toString(Integer.parseInt(postgres.version()) + 1);
         String source = restore.sourceCluster();
         return new ResolvedOperations(layout,
@@ -204,7 +210,7 @@ public final class SpecResolver {
         return t.raw("/aks/systemPool/zones") != null ? t.strings("/aks/systemPool/zones") : t.strings("/azure/zones");
     }
 
-    private static ResolvedPostgres postgres(SpecTree t, String name) {
+    private static ResolvedPostgres postgres(SpecTree t, String name, TreeScope scope) {
         String clusterName = orDerived(t, "/postgres/clusterName", ResourceNames.postgresCluster(name));
         String version = t.text("/postgres/version");
         ResolvedPostgres.Resources resources = resources(t);
@@ -214,7 +220,7 @@ public final class SpecResolver {
         int throughput = t.integer("/postgres/storage/throughputMBps");
         ResolvedPostgres.Storage storage = new ResolvedPostgres.Storage(storageType, t.text("/postgres/storage/size"),
                 walEnabled, t.text("/postgres/walStorage/size"), iops, throughput,
-                storageClass(clusterName + "-" + storageType, storageType, iops, throughput));
+                storageClass(scope.storageClassName(clusterName + "-" + storageType, storageType), storageType, iops, throughput));
         long walVolumeMiB = Quantities.mebibytes(walEnabled ? storage.walSize() : storage.size());
         String secret = t.optionalText("/postgres/bootstrap/secretName");
         int sync = t.integer("/postgres/synchronous/number");
@@ -297,7 +303,7 @@ public final class SpecResolver {
      * node, so they are deleted with the claim. The guide's built-in managed-csi-premium is LRS, hence our own ZRS class.
      * Named after the cluster: a StorageClass is cluster-wide and its parameters (IOPS, throughput) are per spec.
      */
-    private static ResolvedPostgres.StorageClass storageClass(String name, String type, int iops, int throughputMBps) {
+    static ResolvedPostgres.StorageClass storageClass(String name, String type, int iops, int throughputMBps) {
         return switch (type) {
             case "premium-ssd-zrs" -> new ResolvedPostgres.StorageClass(name, "disk.csi.azure.com",
                     List.of(new ResolvedPostgres.Parameter("skuName", "Premium_ZRS")), true, true);

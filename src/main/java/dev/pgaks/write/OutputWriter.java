@@ -40,11 +40,8 @@ public final class OutputWriter {
     /** @param inputs files the render read (the spec, the Azure outputs); none may lie inside the tree */
     public Outcome<Path> write(Path target, List<RenderedFile> files, List<Path> inputs, Options options) {
         Path absolute = target.toAbsolutePath().normalize();
-        List<Diagnostic> refusals = new ArrayList<>(placementProblems(absolute, inputs));
         List<Path> kept = new ArrayList<>();
-        if (refusals.isEmpty()) {
-            refusals.addAll(ownershipProblems(absolute, files, options, kept));
-        }
+        List<Diagnostic> refusals = refusals(absolute, files, inputs, options, kept);
         if (!refusals.isEmpty()) {
             return Outcome.failure(refusals);
         }
@@ -82,6 +79,23 @@ public final class OutputWriter {
             return Outcome.failure(List.of(Diagnostic.ofFile(absolute.toString(), "cannot write output: " + e.getMessage(),
                     "check that the directory is writable; the previous output is unchanged").withCode(ErrorCode.CANNOT_WRITE)));
         }
+    }
+
+    /**
+     * Why {@link #write} would refuse the tree, without writing: for a call that writes several trees only when every
+     * one of them can be written.
+     */
+    public List<Diagnostic> refusals(Path target, List<RenderedFile> files, List<Path> inputs, Options options) {
+        return refusals(target.toAbsolutePath().normalize(), files, inputs, options, new ArrayList<>());
+    }
+
+    private static List<Diagnostic> refusals(Path absolute, List<RenderedFile> files, List<Path> inputs, Options options,
+                                             List<Path> kept) {
+        List<Diagnostic> refusals = new ArrayList<>(placementProblems(absolute, inputs));
+        if (refusals.isEmpty()) {
+            refusals.addAll(ownershipProblems(absolute, files, options, kept));
+        }
+        return refusals;
     }
 
     private static List<Diagnostic> placementProblems(Path target, List<Path> inputs) {

@@ -1,0 +1,79 @@
+<#assign L = spec.operations.layout>
+<#assign T = sh.quote(L.treeDir)>
+<#assign az = spec.azure>
+<#assign p = spec.postgres>
+<#assign m = spec.monitoring>
+<#assign platform = spec.scope.platform>
+<!-- ${spec.header} -->
+# ${spec.name} (${spec.environment}): PostgreSQL on AKS cluster `${platform.clusterName}`
+
+A CloudNativePG cluster `${p.clusterName}` of ${p.instances} PostgreSQL ${p.version} instance(s) in namespace `${p.namespace}` of AKS cluster `${platform.clusterName}` (resource group `${platform.clusterResourceGroup}`)<#if platform.existing>, an existing cluster pgaks does not render<#else>, of platform `${platform.name}` (`${platform.file}`)</#if>.
+Its own Azure resources go into resource group `${az.resourceGroup}`.
+Rendered by pgaks ${spec.pgaksVersion} from `${spec.specFile}`. Change the spec and render again; do not edit these files by hand.
+
+## Prerequisites
+
+<#if platform.existing>
+The cluster is the team's own; pgaks renders no AKS cluster, no Log Analytics or Azure Monitor workspace, no Grafana
+and no Helm values for it. It must have:
+
+- the OIDC issuer and workload identity enabled (`az aks update --enable-oidc-issuer --enable-workload-identity`);
+- the CloudNativePG operator ${p.operator.version} (chart ${p.operator.chartVersion}) in namespace `${p.operatorNamespace}`;
+<#if spec.backup.enabled || spec.restore.enabled>
+- the Barman Cloud plugin (chart `plugin-barman-cloud` ${spec.backup.pluginChartVersion}) in the same namespace, and cert-manager (chart ${p.operator.certManagerChartVersion}), which the plugin needs;
+</#if>
+- the StorageClass `${p.storage.storageClassName}`, which the volumes use;
+<#if m.azureManagedPrometheus() && spec.scope.rendersMonitoring()>
+- Azure managed Prometheus sending to workspace `${platform.monitorWorkspaceName}` (resource group `${platform.monitorWorkspaceResourceGroup}`), where this tree's alert rule groups go.
+<#elseif spec.scope.rendersMonitoring()>
+- the Prometheus Operator, which reads this tree's PodMonitor and PrometheusRule.
+<#else>
+- nothing scrapes it (`prometheus: none`): this tree renders no PodMonitor, alert or dashboard.
+</#if>
+<#else>
+The platform's tree (`${L.outputDir}/${spec.environment}/${platform.name}/platform/`) is deployed first: the AKS
+cluster, the operator, the Barman Cloud plugin, the StorageClass `${p.storage.storageClassName}`<#if !spec.scope.rendersOwnNamespace(p.namespace)>, the shared namespace `${p.namespace}`</#if>.
+</#if>
+
+## Apply order
+
+Every command runs from the directory that holds `${L.specFile}` (rendered with `pgaks render ${sh.quote(L.specFile)} -o ${sh.quote(L.outputDir)}`).
+
+1. Azure: the workload identity, its federated credential for the cluster's OIDC issuer<#if item.storage>, the backup storage account</#if><#if m.azureManagedPrometheus() && spec.scope.rendersMonitoring()>, the alert rule groups on the Azure Monitor workspace</#if>; then save the outputs and render again:
+
+   ```bash
+   az deployment group create \
+     --resource-group ${sh.quote(az.resourceGroup)} \
+     --name ${sh.quote(az.deploymentName)} \
+     --template-file ${T}/infra/main.bicep \
+     --parameters ${T}/infra/main.bicepparam
+   az deployment group show \
+     --resource-group ${sh.quote(az.resourceGroup)} \
+     --name ${sh.quote(az.deploymentName)} \
+     --query properties.outputs > ${sh.quote(L.azureOutputsFile)}
+   pgaks render ${sh.quote(L.specFile)} -o ${sh.quote(L.outputDir)}
+   ```
+
+<#if az.workloadIdentity.known>
+   The tree carries the workload identity's client ID `${az.workloadIdentity.clientId}`.
+<#else>
+   Until rendered with the outputs, `${L.treeDir}/k8s/cluster.yaml` carries the placeholder client ID `${az.workloadIdentity.clientId}`: do not apply `k8s/` before rendering again.
+</#if>
+
+2. Kubernetes<#if spec.scope.rendersMonitoring()> and monitoring</#if>:
+
+   ```bash
+   az aks get-credentials --resource-group ${sh.quote(platform.clusterResourceGroup)} --name ${sh.quote(platform.clusterName)}
+   kubectl apply -k ${T}/k8s/
+<#if spec.scope.rendersMonitoring()>
+   kubectl apply -k ${T}/monitoring/
+</#if>
+   ```
+
+## GitOps
+
+This tree is one unit: one Flux `Kustomization` (or Argo CD `Application`) for `${L.treeDir}/k8s` and one for
+`${L.treeDir}/monitoring`<#if !platform.existing>, depending on the platform's</#if>. It owns nothing another tree
+renders<#if !spec.scope.rendersOwnNamespace(p.namespace)> (its namespace `${p.namespace}` is the platform's)</#if>, so pruning it removes only this database.
+
+The runbooks are in `runbooks/`: one per alert, and `operations/` for failover, restore, upgrades and the rest.
