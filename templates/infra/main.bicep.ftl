@@ -33,7 +33,6 @@ param systemPoolZones array
 param controlPlaneIdentityName string
 
 <#if spec.scope.rendersDatabase()>
-
 @description('Name of the identity the PostgreSQL pods use through workload identity.')
 @minLength(3)
 @maxLength(128)
@@ -46,8 +45,8 @@ param federatedCredentialName string
 
 @description('Service account the credential trusts: system:serviceaccount:<namespace>:<CNPG cluster name>.')
 param federatedSubject string
-</#if>
 
+</#if>
 @description('AKS cluster name.')
 @minLength(1)
 @maxLength(63)

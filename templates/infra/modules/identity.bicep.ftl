@@ -27,14 +27,13 @@ resource controlPlane 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-
 }
 
 <#if spec.scope.rendersDatabase()>
-
 resource workload 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: workloadIdentityName
   location: location
   tags: tags
 }
-</#if>
 
+</#if>
 output controlPlaneIdentityId string = controlPlane.id
 <#if spec.scope.rendersDatabase()>
 output workloadIdentityName string = workload.name

@@ -83,6 +83,14 @@ public record TreeScope(Role role, String treeName, PlatformReference platform,
         return role == Role.DATABASE && platform.existing();
     }
 
+    /**
+     * The instances and the pooler go to the PostgreSQL node pools pgaks renders (their label and taint); on an
+     * existing cluster those pools, label and taint may not exist, and a selector for them would leave every pod Pending.
+     */
+    public boolean placesOnPostgresPools() {
+        return !onExistingCluster();
+    }
+
     /** The database renders its own Namespace: always alone, on a platform unless the platform shares it. */
     public boolean rendersOwnNamespace(String namespace) {
         return role == Role.SINGLE || role == Role.DATABASE && !platform.sharedNamespaces().contains(namespace);
