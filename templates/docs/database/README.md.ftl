@@ -18,7 +18,7 @@ The cluster is the team's own; pgaks renders no AKS cluster, no Log Analytics or
 and no Helm values for it. It must have:
 
 - the OIDC issuer and workload identity enabled (`az aks update --enable-oidc-issuer --enable-workload-identity`);
-- the CloudNativePG operator ${p.operator.version} (chart ${p.operator.chartVersion}) in namespace `${p.operatorNamespace}`;
+- the CloudNativePG operator ${p.operator.version} (chart ${p.operator.chartVersion}) in namespace `${p.operatorNamespace}`, as Helm release `${p.operator.operatorRelease().release}` (Deployment `${p.operator.operatorRelease().deploymentName()}`, which the runbooks name);
 <#if spec.backup.enabled || spec.restore.enabled>
 - the Barman Cloud plugin (chart `plugin-barman-cloud` ${spec.backup.pluginChartVersion}) in the same namespace, and cert-manager (chart ${p.operator.certManagerChartVersion}), which the plugin needs;
 </#if>
@@ -70,10 +70,36 @@ Every command runs from the directory that holds `${L.specFile}` (rendered with 
 </#if>
    ```
 
+<#if spec.scope.rendersMonitoring() && platform.grafanaName?has_content>
+3. The dashboard `${m.dashboard.file}` (uid `${m.dashboard.uid}`, so importing again replaces it), into the platform's Managed Grafana (needs the `amg` Azure CLI extension and the Grafana Editor role):
+
+   ```bash
+   az grafana dashboard import --name ${sh.quote(platform.grafanaName)} --resource-group ${sh.quote(platform.clusterResourceGroup)} --definition ${T}/${m.dashboard.file} --overwrite true
+   ```
+
+</#if>
 ## GitOps
 
 This tree is one unit: one Flux `Kustomization` (or Argo CD `Application`) for `${L.treeDir}/k8s` and one for
 `${L.treeDir}/monitoring`<#if !platform.existing>, depending on the platform's</#if>. It owns nothing another tree
 renders<#if !spec.scope.rendersOwnNamespace(p.namespace)> (its namespace `${p.namespace}` is the platform's)</#if>, so pruning it removes only this database.
 
-The runbooks are in `runbooks/`: one per alert, and `operations/` for failover, restore, upgrades and the rest.
+## Operations
+
+One runbook per alert in `${L.treeDir}/runbooks/`, and procedures in `${L.treeDir}/runbooks/operations/`, each with
+this database's names (upgrades of Kubernetes and of the operator are the platform's, for every database at once):
+
+| runbook | when |
+|---|---|
+| `failover-drill.md` | measure RTO and lost writes when the primary, its node or its zone is lost |
+| `switchover.md` | move the primary on purpose |
+| `fencing.md` | stop PostgreSQL in one instance to examine it, or destroy and rebuild it |
+| `forced-promotion.md` | no primary because the failover quorum blocks the promotion: the data-loss decision |
+| `restore.md` | point-in-time recovery into a new cluster, moving clients, cleaning up the source |
+| `test-restore.md` | the scheduled test that the backups restore |
+| `cluster-loss.md` | the AKS cluster or the region is lost: rebuild and restore |
+| `postgres-upgrade.md` | PostgreSQL minor and major upgrades |
+| `resize-and-scale.md` | volumes, instances, CPU and memory through the spec |
+| `rotate-credentials.md` | new passwords for the application owner and managed roles |
+| `diagnostics.md` | what to collect before changing anything |
+| `decommission.md` | removing the cluster and the disks and Azure resources it leaves |

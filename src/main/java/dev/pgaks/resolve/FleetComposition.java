@@ -66,7 +66,8 @@ public final class FleetComposition {
         azure.put("zones", reference.zones());
         root.put("azure", azure);
         // Nothing of the cluster is rendered; its API server exposure is the team's, not a choice this spec makes.
-        root.put("aks", new LinkedHashMap<>(Map.of("clusterName", reference.clusterName(), "apiServerAccess", "public")));
+        root.put("aks", new LinkedHashMap<>(Map.of("clusterName", reference.clusterName(), "apiServerAccess", "public",
+                "nodeResourceGroup", reference.nodeResourceGroup())));
         root.put("postgres", databasePostgres(database, reference));
         copyIfPresent(db, root, "backup");
         copyIfPresent(db, root, "restore");

@@ -17,13 +17,14 @@ import java.util.List;
  * @param monitorWorkspaceName          the Azure Monitor workspace the cluster's metrics go to; empty without managed Prometheus
  * @param monitorWorkspaceResourceGroup its resource group
  * @param actionGroupName               an existing action group the database's alerts notify; empty for none
+ * @param grafanaName                   the platform's Managed Grafana, in {@code clusterResourceGroup}; empty for none
  * @param sharedNamespaces              the platform's {@code namespaces}: rendered by the platform, never by a database
  * @param storageClasses                the StorageClass of each storage type the platform offers
  */
 public record PlatformReference(String name, String environment, String file, boolean existing, String location,
                                 String clusterResourceGroup, String clusterName, String nodeResourceGroup,
                                 String operatorNamespace, String prometheus, String monitorWorkspaceName,
-                                String monitorWorkspaceResourceGroup, String actionGroupName,
+                                String monitorWorkspaceResourceGroup, String actionGroupName, String grafanaName,
                                 List<String> sharedNamespaces, List<OfferedStorageClass> storageClasses,
                                 List<String> zones) {
 

@@ -27,7 +27,8 @@ public final class PlatformReferences {
                 resolved.azure().resourceGroup(), resolved.aks().clusterName(), resolved.aks().nodeResourceGroup(),
                 resolved.postgres().operatorNamespace(), monitoring.prometheus(),
                 monitoring.azureManagedPrometheus() ? resolved.azure().monitorWorkspaceName() : "",
-                resolved.azure().resourceGroup(), "", namespaces, classes, resolved.azure().zones());
+                resolved.azure().resourceGroup(), "", monitoring.azureManagedGrafana() ? resolved.azure().grafanaName() : "",
+                namespaces, classes, resolved.azure().zones());
     }
 
     /**
@@ -42,10 +43,12 @@ public final class PlatformReferences {
         String prometheus = (String) existing.getOrDefault("prometheus", "azure-managed");
         String workspace = prometheus.equals("azure-managed") ? (String) existing.getOrDefault("monitorWorkspaceName", "") : "";
         String cluster = (String) existing.get("clusterName");
-        return new PlatformReference(cluster, environment, "", true, location, resourceGroup, cluster, "",
+        // AKS's own name for the node resource group when the cluster's creator chose none.
+        String nodes = (String) existing.getOrDefault("nodeResourceGroup", "MC_" + resourceGroup + "_" + cluster + "_" + location);
+        return new PlatformReference(cluster, environment, "", true, location, resourceGroup, cluster, nodes,
                 (String) existing.getOrDefault("operatorNamespace", "cnpg-system"), prometheus, workspace,
                 (String) existing.getOrDefault("monitorWorkspaceResourceGroup", resourceGroup),
-                (String) existing.getOrDefault("actionGroupName", ""), List.of(),
+                (String) existing.getOrDefault("actionGroupName", ""), "", List.of(),
                 List.of(new PlatformReference.OfferedStorageClass(storageType, SpecResolver.storageClass(
                         (String) existing.get("storageClass"), storageType, iops, throughputMBps))),
                 existing.get("zones") instanceof List<?> z ? List.copyOf((List<String>) z) : List.of("1", "2", "3"));

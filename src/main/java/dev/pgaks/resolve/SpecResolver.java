@@ -96,7 +96,8 @@ public final class SpecResolver {
                                                  String storageSku, TreeScope scope) {
         String cluster = postgres.clusterName();
         String restored = cluster + "-restored";
-        TreeLayout layout = TreeLayout.of(specFile, outputDir, scope.treeName(restore.enabled() ? cluster : name), restored);
+        TreeLayout layout = TreeLayout.of(specFile, outputDir, scope.treeName(restore.enabled() ? cluster : name),
+                scope.siblingTreeName(restored));
         String nextMajor = Integer.toString(Integer.parseInt(postgres.version()) + 1);
         String source = restore.sourceCluster();
         return new ResolvedOperations(layout,

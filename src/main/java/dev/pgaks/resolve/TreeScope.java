@@ -51,6 +51,22 @@ public record TreeScope(Role role, String treeName, PlatformReference platform,
         return role == Role.SINGLE ? own : treeName;
     }
 
+    /** The tree of another cluster beside this one (a restore's): under the same platform for a database. */
+    String siblingTreeName(String cluster) {
+        return role == Role.DATABASE ? treeName.substring(0, treeName.lastIndexOf('/') + 1) + cluster : cluster;
+    }
+
+    /**
+     * The Managed Grafana the dashboard is imported into: the spec's own ({@code name} in {@code resourceGroup}), or
+     * for a database its platform's.
+     */
+    public Grafana grafana(String name, String resourceGroup) {
+        return role == Role.DATABASE ? new Grafana(platform.grafanaName(), platform.clusterResourceGroup())
+                : new Grafana(name, resourceGroup);
+    }
+
+    public record Grafana(String name, String resourceGroup) {}
+
     /** The class the PostgreSQL volumes use: the spec's own ({@code derived}), or the platform's of that type. */
     String storageClassName(String derived, String type) {
         return role == Role.DATABASE ? platform.storageClassName(type) : derived;

@@ -53,6 +53,11 @@ public final class GoldenCases {
         return trees;
     }
 
+    /** The trees that render a database (a single case, a fleet's Database trees): a dashboard, the cluster's alerts. */
+    public static List<String> databaseTrees() {
+        return trees().stream().filter(t -> !t.contains("/") || tree(t).spec().scope().rendersDatabase()).toList();
+    }
+
     private static List<String> cases(boolean single) {
         try (Stream<Path> dirs = Files.list(ROOT)) {
             return dirs.filter(d -> Files.isRegularFile(d.resolve("pgaks.yaml")) == single && Files.isDirectory(d.resolve("expected")))
