@@ -104,6 +104,8 @@ public final class FleetComposition {
     }
 
     private static SpecDocument document(SpecDocument database, Map<String, Object> root) {
+        // Whatever else the database wrote stays, so that the schema reports a misspelt section where it stands.
+        database.root().forEach(root::putIfAbsent);
         return new SpecDocument(database.file(), database.bytes(), root, database.keyPositions(), database.valuePositions());
     }
 
