@@ -264,6 +264,12 @@ public final class Fleet {
      * @param outputsOf the Azure outputs of a spec file
      */
     public Outcome<List<Tree>> render(List<Member> members, Path output, Function<Path, Outcome<AzureOutputs>> outputsOf) {
+        return resolve(members, output, outputsOf).then(resolved -> render(members, output, resolved));
+    }
+
+    /** Every member resolved into its tree and checked for collisions with the others, before anything is rendered. */
+    public Outcome<Map<Member, ResolvedSpec>> resolve(List<Member> members, Path output,
+                                                      Function<Path, Outcome<AzureOutputs>> outputsOf) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         Map<Member, ResolvedSpec> resolved = new LinkedHashMap<>();
         for (Member member : members) {
@@ -301,12 +307,19 @@ public final class Fleet {
             resolved.put(member, pipeline.resolve(member.document(), AzureOutputs.none(),
                     TreeLayout.outputDirFromSpec(member.file(), output), scope));
         }
+        diagnostics.addAll(FleetCollisions.collisions(FleetCollisions.resolvedClaims(placed(resolved))));
+        return diagnostics.isEmpty() ? Outcome.success(resolved) : Outcome.failure(diagnostics);
+    }
+
+    private static List<FleetCollisions.Placed> placed(Map<Member, ResolvedSpec> resolved) {
         List<FleetCollisions.Placed> placed = new ArrayList<>();
         resolved.forEach((m, spec) -> placed.add(new FleetCollisions.Placed(spec, m.document())));
-        diagnostics.addAll(FleetCollisions.collisions(FleetCollisions.resolvedClaims(placed)));
-        if (!diagnostics.isEmpty()) {
-            return Outcome.failure(diagnostics);
-        }
+        return placed;
+    }
+
+    private Outcome<List<Tree>> render(List<Member> members, Path output, Map<Member, ResolvedSpec> resolved) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<FleetCollisions.Placed> placed = placed(resolved);
         List<Tree> trees = new ArrayList<>();
         List<FleetCollisions.Claim> objects = new ArrayList<>();
         for (Member member : members) {

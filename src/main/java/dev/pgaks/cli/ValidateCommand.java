@@ -5,6 +5,7 @@ import dev.pgaks.Pipeline;
 import dev.pgaks.diagnostic.DiagnosticFormat;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.load.SpecDocument;
+import dev.pgaks.resolve.AzureOutputs;
 import dev.pgaks.resolve.TreeLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,11 @@ final class ValidateCommand implements Callable<Integer> {
     /** Every spec of the call, each Database with its platform; as render does, but writes nothing. */
     private int validateFleet() {
         Fleet fleet = new Fleet(Pipeline.forValidating());
-        Outcome<List<Fleet.Member>> outcome = Fleet.specFiles(specs, Path.of(TreeLayout.DEFAULT_OUTPUT_DIR)).then(fleet::validate);
+        Path output = Path.of(TreeLayout.DEFAULT_OUTPUT_DIR);
+        // Collisions are bad input too: resolved, not rendered.
+        Outcome<List<Fleet.Member>> outcome = Fleet.specFiles(specs, output).then(fleet::validate)
+                .then(members -> fleet.resolve(members, output, spec -> Outcome.success(AzureOutputs.none()))
+                        .then(resolved -> Outcome.success(members)));
         if (outcome instanceof Outcome.Success<List<Fleet.Member>> ok) {
             if (formatOption.format == DiagnosticFormat.TEXT) {
                 ok.value().forEach(m -> command.commandLine().getOut().println(m.file() + ": valid"));

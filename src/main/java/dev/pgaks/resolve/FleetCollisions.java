@@ -84,7 +84,7 @@ public final class FleetCollisions {
         for (Claim claim : claims) {
             byKey.computeIfAbsent(claim.key(), k -> new ArrayList<>()).add(claim);
         }
-        List<Diagnostic> found = new ArrayList<>();
+        List<Diagnostic> found = new ArrayList<>(nestedTrees(claims));
         for (List<Claim> same : byKey.values()) {
             for (int i = 0; i < same.size(); i++) {
                 for (int j = 0; j < same.size(); j++) {
@@ -92,6 +92,24 @@ public final class FleetCollisions {
                         found.add(report(same.get(i), same.get(j)));
                         break;
                     }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A tree inside another's directory: the outer render would replace (and prune) the inner tree. */
+    private static List<Diagnostic> nestedTrees(List<Claim> claims) {
+        List<Claim> dirs = claims.stream().filter(c -> c.what().equals("output directory")).toList();
+        List<Diagnostic> found = new ArrayList<>();
+        for (Claim outer : dirs) {
+            for (Claim inner : dirs) {
+                if (inner.name().startsWith(outer.name() + "/")) {
+                    Claim nested = new Claim("output directory", inner.key(), inner.name() + " lies inside " + outer.name()
+                            + ", which", inner.tree(), inner.pointer());
+                    found.add(report(nested, outer));
+                    found.add(report(new Claim("output directory", outer.key(), outer.name() + " holds " + inner.name()
+                            + ", which", outer.tree(), outer.pointer()), inner));
                 }
             }
         }

@@ -117,6 +117,27 @@ class FleetTest {
     }
 
     @Test
+    void aSingleSpecNamedLikeAnEnvironmentCollidesWithTheFleetTreesInsideIt() throws IOException {
+        write("platform.yaml", PLATFORM);
+        write("orders.yaml", database("orders", ""));
+        write("prod.yaml", "apiVersion: pgaks.dev/v1\nkind: PostgresCluster\nmetadata:\n  name: prod\nazure:\n"
+                + "  location: canadacentral\naks:\n  apiServerAccess: public\n");
+        List<Diagnostic> all = failure(render());
+        assertTrue(all.stream().anyMatch(d -> d.file().endsWith("prod.yaml") && d.line() == 4
+                && d.message().startsWith("output directory prod holds prod/shared/")), all.toString());
+        assertTrue(all.stream().anyMatch(d -> d.file().endsWith("orders.yaml") && d.line() == 4
+                && d.message().startsWith("output directory prod/shared/orders lies inside prod")), all.toString());
+    }
+
+    @Test
+    void validateReportsCollisionsToo() throws IOException {
+        write("platform.yaml", PLATFORM);
+        write("orders.yaml", database("orders", "  namespace: shop\n"));
+        write("billing.yaml", database("billing", "  namespace: shop\n"));
+        assertEquals(2, dev.pgaks.cli.CliRun.run("validate", dir.toString()).exit());
+    }
+
+    @Test
     void twoSpecsOfOneStorageAccountCollide() throws IOException {
         write("platform.yaml", PLATFORM);
         write("orders.yaml", database("orders", "") + "backup:\n  storageAccountName: stsharedbackups\n");
