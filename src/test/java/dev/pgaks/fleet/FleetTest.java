@@ -59,6 +59,21 @@ class FleetTest {
     }
 
     @Test
+    void aDatabaseOnAnExistingClusterRendersNoPlatformResource() {
+        List<String> paths = dev.pgaks.golden.GoldenCases.rendered("database-existing-aks").stream()
+                .map(dev.pgaks.render.RenderedFile::path).toList();
+        String tree = "prod/aks-team-prod/payments/";
+        assertTrue(paths.contains(tree + "k8s/cluster.yaml"), paths.toString());
+        assertTrue(paths.stream().noneMatch(p -> p.contains("/helm/") || p.endsWith("aks.bicep") || p.endsWith("monitoring.bicep")
+                || p.endsWith("logs.bicep") || p.endsWith("identity.bicep") || p.contains("storageclass")), paths.toString());
+        String main = dev.pgaks.golden.GoldenCases.rendered("database-existing-aks").stream()
+                .filter(f -> f.path().equals(tree + "infra/main.bicep")).findFirst().orElseThrow().text();
+        assertTrue(main.contains("resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' existing"), main);
+        assertTrue(main.contains("resource monitorWorkspace 'Microsoft.Monitor/accounts@2025-10-03' existing"), main);
+        assertTrue(!main.contains("Microsoft.Dashboard/grafana") && !main.contains("Microsoft.OperationalInsights"), main);
+    }
+
+    @Test
     void anotherEnvironmentThanThePlatformsIsRefused() throws IOException {
         write("platform.yaml", PLATFORM);
         write("orders.yaml", database("orders", "").replace("  name: orders\n", "  name: orders\n  environment: dev\n"));
