@@ -6,8 +6,13 @@
 <#assign workspace = aks.containerInsights || aks.controlPlaneLogs.enabled>
 // ${spec.header?no_esc}
 // The AKS cluster: a system pool spread over the zones and one PostgreSQL pool per zone, Azure CNI overlay with
+<#if spec.scope.rendersDatabase()>
 // Cilium, Entra ID with Azure RBAC and its cluster admins, OIDC issuer and workload identity, control plane logs, and
 // the federated credential that lets the PostgreSQL service account act as the workload identity.
+<#else>
+// Cilium, Entra ID with Azure RBAC and its cluster admins, OIDC issuer and workload identity, control plane logs; each
+// database's tree brings the federated credential that lets its PostgreSQL service account act as its identity.
+</#if>
 
 @description('Azure region of the cluster.')
 param location string

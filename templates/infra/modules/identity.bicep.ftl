@@ -1,6 +1,10 @@
 // ${spec.header?no_esc}
+<#if spec.scope.rendersDatabase()>
 // Two user-assigned identities, so that each holds only the rights it needs: the AKS control plane's, and the
 // PostgreSQL workload's (backups to Blob Storage through workload identity).
+<#else>
+// The AKS control plane's identity; each database's tree brings its own workload identity.
+</#if>
 
 @description('Azure region of the identities.')
 param location string

@@ -75,6 +75,11 @@ final class DiffCommand implements Callable<Integer> {
         if (!(trees instanceof Outcome.Success<List<Fleet.Tree>> ok)) {
             return report(trees);
         }
+        if (format == DiffFormat.JSON && ok.value().size() > 1) {
+            // One JSON document per tree would not be one JSON document; diff.schema.json describes one tree.
+            throw new CommandLine.ParameterException(command.commandLine(),
+                    "--format json compares one tree; name one spec, or use text or markdown for several");
+        }
         int code = PgaksCommand.OK;
         for (Fleet.Tree tree : ok.value()) {
             Outcome<TreeSnapshot> before = against == null ? Outcome.success(TreeSnapshot.read(tree.dir()))
