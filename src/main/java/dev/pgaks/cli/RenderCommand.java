@@ -127,7 +127,7 @@ final class RenderCommand implements Callable<Integer> {
             }
             files += tree.files().size();
         }
-        command.commandLine().getOut().println("rendered " + files + " files into " + ok.value().size() + " trees under " + input.output);
+        command.commandLine().getOut().println("rendered " + files + " files into " + ok.value().size() + " tree(s) under " + input.output);
         return PgaksCommand.OK;
     }
 

@@ -124,6 +124,15 @@ class FleetTest {
     }
 
     @Test
+    void aDatabaseFieldInAPlatformIsRefusedWithWhereItBelongs() throws IOException {
+        write("platform.yaml", PLATFORM + "postgres:\n  instances: 5\n");
+        Diagnostic d = only(validate());
+        assertEquals(15, d.line(), d.format());
+        assertTrue(d.message().contains("postgres.instances does not belong in a Platform spec"), d.format());
+        assertTrue(d.hint().contains("kind: Database"), d.format());
+    }
+
+    @Test
     void twoDatabasesOfOneNameCollideOnTheirOutputDirectory() throws IOException {
         write("platform.yaml", PLATFORM);
         write("a/orders.yaml", database("orders", "").replace("spec: platform.yaml", "spec: ../platform.yaml"));
