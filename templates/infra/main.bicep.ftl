@@ -13,7 +13,11 @@
 //   az deployment group create --resource-group <group> --template-file infra/main.bicep --parameters infra/main.bicepparam
 // The values are in main.bicepparam; this file and the modules only wire them.
 targetScope = 'resourceGroup'
-<@p.params ["location", "tags", "systemPoolZones", "controlPlaneIdentityName", "workloadIdentityName", "federatedCredentialName", "federatedSubject", "clusterName", "dnsPrefix"]/>
+<@p.params ["location", "tags", "systemPoolZones", "controlPlaneIdentityName"]/>
+<#if spec.scope.rendersDatabase()>
+<@p.params ["workloadIdentityName", "federatedCredentialName", "federatedSubject"]/>
+</#if>
+<@p.params ["clusterName", "dnsPrefix"]/>
 <#if aks.kubernetesVersion?has_content>
 <@p.param "kubernetesVersion"/>
 </#if>
@@ -56,7 +60,9 @@ module identity 'modules/identity.bicep' = {
     location: location
     tags: tags
     controlPlaneIdentityName: controlPlaneIdentityName
+<#if spec.scope.rendersDatabase()>
     workloadIdentityName: workloadIdentityName
+</#if>
   }
 }
 <#if hasLogs>
@@ -114,9 +120,11 @@ module aks 'modules/aks.bicep' = {
 <#if hasLogs>
     logAnalyticsWorkspaceId: logs.outputs.workspaceId
 </#if>
+<#if spec.scope.rendersDatabase()>
     workloadIdentityName: identity.outputs.workloadIdentityName
     federatedCredentialName: federatedCredentialName
     federatedSubject: federatedSubject
+</#if>
   }
 }
 <#if hasStorage>
@@ -184,8 +192,10 @@ module alerts 'modules/alerts.bicep' = {
 
 output clusterName string = aks.outputs.clusterName
 output oidcIssuerUrl string = aks.outputs.oidcIssuerUrl
+<#if spec.scope.rendersDatabase()>
 // pgaks render --azure-outputs reads this one by name.
 output workloadIdentityClientId string = identity.outputs.workloadClientId
+</#if>
 <#if hasStorage>
 output storageBlobEndpoint string = storage.outputs.blobEndpoint
 </#if>

@@ -26,9 +26,11 @@ param tags = {
 param systemPoolZones = <@list aks.systemPool.zones/>
 
 param controlPlaneIdentityName = ${az.controlPlaneIdentityName}
+<#if spec.scope.rendersDatabase()>
 param workloadIdentityName = ${az.workloadIdentityName}
 param federatedCredentialName = ${az.federatedCredentialName}
 param federatedSubject = ${az.federatedSubject}
+</#if>
 
 param clusterName = ${aks.clusterName}
 param dnsPrefix = ${aks.dnsPrefix}

@@ -58,6 +58,7 @@ spec:
     enablePodAntiAffinity: true
     podAntiAffinityType: required
     topologyKey: kubernetes.io/hostname
+<#if spec.scope.placesOnPostgresPools()>
     nodeSelector:
       ${spec.aks.postgresPool.nodeLabelKey}: ${spec.aks.postgresPool.nodeLabelValue}
 <#if spec.aks.postgresPool.taint?has_content>
@@ -65,6 +66,7 @@ spec:
       - key: node-role.kubernetes.io/postgres
         operator: Exists
         effect: NoSchedule
+</#if>
 </#if>
   resources:
     requests:

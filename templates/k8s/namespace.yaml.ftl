@@ -3,6 +3,6 @@
 apiVersion: v1
 kind: Namespace
 metadata:
-  name: ${spec.postgres.namespace}
+  name: ${item}
   labels:
 <@l.labels indent=4 component="database"/>

@@ -46,6 +46,7 @@ spec:
             limits:
               cpu: ${pooler.resources.cpuLimit}
               memory: ${pooler.resources.memoryLimit}
+<#if spec.scope.placesOnPostgresPools()>
       # Beside the instances on the PostgreSQL pools, which span their zones and scale with them; the system pool is
       # sized for the AKS add-ons, the operator, the plugin and cert-manager.
       nodeSelector:
@@ -55,6 +56,7 @@ spec:
         - key: node-role.kubernetes.io/postgres
           operator: Exists
           effect: NoSchedule
+</#if>
 </#if>
       topologySpreadConstraints:
         - maxSkew: 1

@@ -1,5 +1,5 @@
 <#import "../common/labels.yaml.ftl" as l>
-<#assign sc = spec.postgres.storage.storageClass>
+<#assign sc = item>
 # ${spec.header?no_esc}
 <#if sc.retainDisks>
 # Retain: deleting a PVC (or the whole Cluster) leaves the Azure disk in the node resource group, to be reattached

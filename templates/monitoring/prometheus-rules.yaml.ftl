@@ -19,6 +19,7 @@
 </#list>
 </#macro>
 # ${spec.header?no_esc}
+<#if spec.scope.rendersDatabase()>
 apiVersion: monitoring.coreos.com/v1
 kind: PrometheusRule
 metadata:
@@ -31,9 +32,12 @@ spec:
 <#list m.clusterRuleGroups() as group>
 <@rules group/>
 </#list>
-<#if m.operatorRuleGroup()??>
+</#if>
+<#if spec.scope.rendersPlatform() && m.operatorRuleGroup()??>
 <#assign operator = m.operatorRuleGroup()>
+<#if spec.scope.rendersDatabase()>
 ---
+</#if>
 # The operator's alerts, named after the operator: every cluster's render writes the same object, so they fire once.
 apiVersion: monitoring.coreos.com/v1
 kind: PrometheusRule

@@ -7,8 +7,13 @@
 <#assign workspace = aks.containerInsights || aks.controlPlaneLogs.enabled>
 // ${spec.header?no_esc}
 // The AKS cluster: a system pool spread over the zones and one PostgreSQL pool per zone, Azure CNI overlay with
+<#if spec.scope.rendersDatabase()>
 // Cilium, Entra ID with Azure RBAC and its cluster admins, OIDC issuer and workload identity, control plane logs, and
 // the federated credential that lets the PostgreSQL service account act as the workload identity.
+<#else>
+// Cilium, Entra ID with Azure RBAC and its cluster admins, OIDC issuer and workload identity, control plane logs; each
+// database's tree brings the federated credential that lets its PostgreSQL service account act as its identity.
+</#if>
 <@p.params ["location", "tags", "clusterName", "dnsPrefix"]/>
 <#if aks.kubernetesVersion?has_content>
 <@p.param "kubernetesVersion"/>
@@ -30,7 +35,9 @@
 <#if aks.entraId.enabled && admins.principals?has_content>
 <@p.param "adminPrincipals"/>
 </#if>
+<#if spec.scope.rendersDatabase()>
 <@p.params ["workloadIdentityName", "federatedCredentialName", "federatedSubject"]/>
+</#if>
 <#if aks.entraId.enabled && (admins.principals?has_content || admins.deployer)>
 
 // Azure Kubernetes Service RBAC Cluster Admin: with Azure RBAC and no local accounts, an Azure Owner has no
@@ -310,6 +317,7 @@ resource containerStorage 'Microsoft.KubernetesConfiguration/extensions@2025-03-
   }
 }
 </#if>
+<#if spec.scope.rendersDatabase()>
 
 resource workloadIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: workloadIdentityName
@@ -327,6 +335,7 @@ resource federatedCredential 'Microsoft.ManagedIdentity/userAssignedIdentities/f
     ]
   }
 }
+</#if>
 
 output clusterName string = aks.name
 output clusterId string = aks.id

@@ -24,11 +24,13 @@ resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
     ]
   }
 }
+<#elseif spec.scope.isDatabase() && spec.scope.platform.hasExistingActionGroup()>
+<@p.param "existingActionGroupId"/>
 </#if>
 
 <#-- One resource per theme: Azure takes at most 20 rules per rule group. -->
 // Each group's clusterName is the AKS cluster's name: managed Prometheus labels the cluster's series with cluster=<name>.
-<#list m.ruleGroups as group>
+<#list spec.scope.ruleGroups(m) as group>
 resource ruleGroup${group?index} 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01' = {
   name: ${group.name}
   location: location
@@ -77,6 +79,12 @@ resource ruleGroup${group?index} 'Microsoft.AlertsManagement/prometheusRuleGroup
             actionGroupId: actionGroup.id
           }
         ]
+<#elseif spec.scope.isDatabase() && spec.scope.platform.hasExistingActionGroup()>
+        actions: [
+          {
+            actionGroupId: existingActionGroupId
+          }
+        ]
 </#if>
       }
 </#list>
@@ -86,7 +94,7 @@ resource ruleGroup${group?index} 'Microsoft.AlertsManagement/prometheusRuleGroup
 
 </#list>
 output ruleGroupIds array = [
-<#list m.ruleGroups as group>
+<#list spec.scope.ruleGroups(m) as group>
   ruleGroup${group?index}.id
 </#list>
 ]

@@ -133,7 +133,8 @@ Then monitor it: its tree's `monitoring/` scrapes `${restored}` (the source's Po
 ```bash
 kubectl apply -k ${sh.quote(restoredTree)}/monitoring/
 <#if spec.monitoring.azureManagedGrafana()>
-az grafana dashboard import --name ${sh.quote(spec.azure.grafanaName)} --resource-group ${rg} \
+<#assign grafana = spec.scope.grafana(spec.azure.grafanaName, spec.azure.resourceGroup)>
+az grafana dashboard import --name ${sh.quote(grafana.name)} --resource-group ${sh.quote(grafana.resourceGroup)} \
   --definition ${sh.quote(restoredTree)}/${restoredDashboard} --overwrite true
 </#if>
 ```

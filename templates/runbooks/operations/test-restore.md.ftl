@@ -51,6 +51,7 @@ spec:
     metadata:
       annotations:
         azure.workload.identity/client-id: "$CLIENT_ID"
+<#if spec.scope.placesOnPostgresPools()>
   affinity:
     nodeSelector:
       ${spec.aks.postgresPool.nodeLabelKey}: ${spec.aks.postgresPool.nodeLabelValue}
@@ -59,6 +60,7 @@ spec:
       - key: node-role.kubernetes.io/postgres
         operator: Exists
         effect: NoSchedule
+</#if>
 </#if>
   storage:
     storageClass: ${p.storage.storageClassName}

@@ -1,5 +1,6 @@
 package dev.pgaks;
 
+import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.diagnostic.ErrorCode;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.load.SpecDocument;
@@ -18,6 +19,7 @@ import dev.pgaks.resolve.AzureOutputs;
 import dev.pgaks.resolve.ResolvedSpec;
 import dev.pgaks.resolve.SpecResolver;
 import dev.pgaks.resolve.TreeLayout;
+import dev.pgaks.resolve.TreeScope;
 import dev.pgaks.validate.SpecSchema;
 import dev.pgaks.validate.SpecValidator;
 import dev.pgaks.verify.OutputVerifier;
@@ -57,7 +59,25 @@ public final class Pipeline {
     private OutputVerifier verifier;
 
     public Outcome<SpecDocument> validate(Path spec) {
-        return new SpecLoader().load(spec).orCode(ErrorCode.SPEC_UNREADABLE).then(validator()::validate);
+        return load(spec).then(validator()::validate);
+    }
+
+    public Outcome<SpecDocument> load(Path spec) {
+        return new SpecLoader().load(spec).orCode(ErrorCode.SPEC_UNREADABLE);
+    }
+
+    /** @param ownKind false for a Database composed with its platform, whose kind rules ran on its own file */
+    public Outcome<SpecDocument> validate(SpecDocument document, boolean ownKind) {
+        return validator().validate(document, ownKind);
+    }
+
+    public List<Diagnostic> kindRules(SpecDocument document) {
+        return validator().kindRules(document);
+    }
+
+    /** A validated document as one tree of a fleet (see {@link TreeScope}). */
+    public ResolvedSpec resolve(SpecDocument document, AzureOutputs outputs, String outputDir, TreeScope scope) {
+        return resolver().resolve(document, outputs, outputDir, scope);
     }
 
     public Outcome<ResolvedSpec> resolve(Path spec, AzureOutputs outputs) {

@@ -1,5 +1,7 @@
 package dev.pgaks.cli;
 
+import dev.pgaks.Fleet;
+import dev.pgaks.Pipeline;
 import dev.pgaks.diagnostic.DiagnosticFormat;
 import dev.pgaks.diagnostic.ErrorCode;
 import dev.pgaks.diagnostic.Outcome;
@@ -8,6 +10,7 @@ import dev.pgaks.diff.DiffReport;
 import dev.pgaks.diff.ObjectDiff;
 import dev.pgaks.diff.TreeSnapshot;
 import dev.pgaks.resolve.Sha256;
+import dev.pgaks.render.RenderedFile;
 import dev.pgaks.resolve.TreeLayout;
 import dev.pgaks.write.OwnershipManifest;
 import java.io.PrintWriter;
@@ -49,24 +52,43 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Outcome<RenderInput.Rendering> rendering = input.render();
-        if (!(rendering instanceof Outcome.Success<RenderInput.Rendering> ok)) {
-            return Reporting.report(rendering, command.commandLine(), formatOption.format);
+        List<DiagnosticFormat.Item> items = new ArrayList<>();
+        int code = PgaksCommand.OK;
+        if (input.fleet()) {
+            Outcome<List<Fleet.Tree>> trees = input.renderFleet(new Pipeline());
+            if (!(trees instanceof Outcome.Success<List<Fleet.Tree>> ok)) {
+                return Reporting.report(trees, command.commandLine(), formatOption.format);
+            }
+            String specs = String.join(" ", input.specs.stream().map(Path::toString).toList());
+            for (Fleet.Tree tree : ok.value()) {
+                code = Math.max(code, compare(tree.dir(), tree.files(), TreeSnapshot.read(tree.dir()), specs, items));
+            }
+        } else {
+            Outcome<RenderInput.Rendering> rendering = input.render();
+            if (!(rendering instanceof Outcome.Success<RenderInput.Rendering> ok)) {
+                return Reporting.report(rendering, command.commandLine(), formatOption.format);
+            }
+            code = compare(ok.value().tree(), ok.value().files(), ok.value().onDisk(), input.spec.toString(), items);
         }
-        Path tree = ok.value().tree();
-        TreeSnapshot expected = TreeSnapshot.of(ok.value().files());
-        TreeSnapshot actual = ok.value().onDisk();
+        if (formatOption.format != DiagnosticFormat.TEXT) {
+            Reporting.print(items, command.commandLine(), formatOption.format);
+        }
+        command.commandLine().getOut().flush();
+        return code;
+    }
+
+    /** One tree against what its spec renders; differences go to {@code items} for the machine formats. */
+    private int compare(Path tree, List<RenderedFile> files, TreeSnapshot actual, String specs, List<DiagnosticFormat.Item> items) {
+        TreeSnapshot expected = TreeSnapshot.of(files);
         List<Difference> differences = differences(expected.files(), actual.files());
         DiffReport report = ObjectDiff.compare(actual, expected);
-        String fix = fix(differences, report, actual);
+        String fix = fix(differences, report, actual, specs);
         PrintWriter out = command.commandLine().getOut();
         if (formatOption.format != DiagnosticFormat.TEXT) {
-            List<DiagnosticFormat.Item> items = new ArrayList<>();
             for (Difference d : differences) {
                 items.add(new DiagnosticFormat.Item("error", d.kind(), d.detail(), tree.resolve(d.path()).toString(), d.line(),
                         d.line() > 0 ? 1 : 0, fix, null, null));
             }
-            Reporting.print(items, command.commandLine(), formatOption.format);
             return differences.isEmpty() ? PgaksCommand.OK : PgaksCommand.DRIFT;
         }
         if (differences.isEmpty()) {
@@ -82,10 +104,9 @@ final class CheckCommand implements Callable<Integer> {
             out.println(label + d.path() + (d.detail().isEmpty() ? "" : "\n    " + d.detail().replace("\n", "\n    ")));
         }
         if (diff) {
-            out.print(DiffFormat.TEXT.format(report, tree + " (on disk) -> " + input.spec));
+            out.print(DiffFormat.TEXT.format(report, tree + " (on disk) -> " + specs));
         }
         out.println(differences.size() + " file(s) differ from the spec; " + fix);
-        out.flush();
         return PgaksCommand.DRIFT;
     }
 
@@ -142,8 +163,8 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** The one command that brings the tree up to date, with the flag the situation needs. */
-    private String fix(List<Difference> differences, DiffReport report, TreeSnapshot actual) {
-        StringBuilder render = new StringBuilder("pgaks render ").append(input.spec);
+    private String fix(List<Difference> differences, DiffReport report, TreeSnapshot actual, String specs) {
+        StringBuilder render = new StringBuilder("pgaks render ").append(specs);
         if (!input.output.toString().equals(TreeLayout.DEFAULT_OUTPUT_DIR)) {
             render.append(" -o ").append(input.output);
         }
@@ -161,7 +182,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (!report.risks().isEmpty()) {
             flags.add("--allow-risky");
-            reasons.add("--allow-risky accepts the " + report.risks().size() + " risky change(s) `pgaks diff " + input.spec + "` explains");
+            reasons.add("--allow-risky accepts the " + report.risks().size() + " risky change(s) `pgaks diff " + specs + "` explains");
         }
         flags.forEach(f -> render.append(' ').append(f));
         return "run `" + render + "` to update the tree" + (reasons.isEmpty() ? "" : ": " + String.join("; ", reasons));

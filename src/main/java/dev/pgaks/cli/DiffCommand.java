@@ -1,5 +1,7 @@
 package dev.pgaks.cli;
 
+import dev.pgaks.Fleet;
+import dev.pgaks.Pipeline;
 import dev.pgaks.diagnostic.DiagnosticFormat;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.diff.DiffFormat;
@@ -24,7 +26,7 @@ import picocli.CommandLine;
                 "Writes nothing."})
 final class DiffCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "SPEC", description = "The pgaks spec (YAML); one for now.")
+    @Parameters(arity = "1..*", paramLabel = "SPEC", description = "pgaks specs (YAML) or directories of them, scanned recursively.")
     List<Path> specs;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = TreeLayout.DEFAULT_OUTPUT_DIR,
@@ -47,10 +49,11 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (specs.size() > 1) {
-            throw new CommandLine.ParameterException(command.commandLine(), "one SPEC at a time for now");
-        }
         RenderInput input = RenderInput.of(specs.get(0), output, azureOutputs);
+        input.specs = specs;
+        if (input.fleet()) {
+            return diffFleet(input);
+        }
         Outcome<RenderInput.Rendering> rendering = input.render();
         if (!(rendering instanceof Outcome.Success<RenderInput.Rendering> ok)) {
             return report(rendering);
@@ -65,6 +68,33 @@ final class DiffCommand implements Callable<Integer> {
         command.commandLine().getOut().print(format.format(report, title));
         command.commandLine().getOut().flush();
         return report.risks().isEmpty() ? PgaksCommand.OK : PgaksCommand.DRIFT;
+    }
+
+    /** Each tree of the call against its tree on disk (or at REV), one report after the other. */
+    private int diffFleet(RenderInput input) {
+        Outcome<List<Fleet.Tree>> trees = input.renderFleet(new Pipeline());
+        if (!(trees instanceof Outcome.Success<List<Fleet.Tree>> ok)) {
+            return report(trees);
+        }
+        if (format == DiffFormat.JSON && ok.value().size() > 1) {
+            // One JSON document per tree would not be one JSON document; diff.schema.json describes one tree.
+            throw new CommandLine.ParameterException(command.commandLine(),
+                    "--format json compares one tree; name one spec, or use text or markdown for several");
+        }
+        int code = PgaksCommand.OK;
+        for (Fleet.Tree tree : ok.value()) {
+            Outcome<TreeSnapshot> before = against == null ? Outcome.success(TreeSnapshot.read(tree.dir()))
+                    : TreeSnapshot.atRevision(tree.dir(), against);
+            if (!(before instanceof Outcome.Success<TreeSnapshot> old)) {
+                return report(before);
+            }
+            DiffReport report = ObjectDiff.compare(old.value(), TreeSnapshot.of(tree.files()));
+            String title = tree.dir() + (against == null ? " (on disk)" : " at " + against) + " -> " + tree.member().file();
+            command.commandLine().getOut().print(format.format(report, title));
+            code = Math.max(code, report.risks().isEmpty() ? PgaksCommand.OK : PgaksCommand.DRIFT);
+        }
+        command.commandLine().getOut().flush();
+        return code;
     }
 
     private int report(Outcome<?> failure) {

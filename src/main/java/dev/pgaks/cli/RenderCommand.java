@@ -1,5 +1,6 @@
 package dev.pgaks.cli;
 
+import dev.pgaks.Fleet;
 import dev.pgaks.Pipeline;
 import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.diagnostic.ErrorCode;
@@ -9,6 +10,8 @@ import dev.pgaks.diff.ObjectDiff;
 import dev.pgaks.diff.Risk;
 import dev.pgaks.diff.TreeSnapshot;
 import dev.pgaks.render.RenderedFile;
+import dev.pgaks.resolve.AzureOutputs;
+import dev.pgaks.resolve.TreeLayout;
 import dev.pgaks.write.OutputWriter;
 import dev.pgaks.write.OwnershipManifest;
 import java.io.IOException;
@@ -17,11 +20,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
+import java.util.function.ToIntBiFunction;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,14 +65,19 @@ final class RenderCommand implements Callable<Integer> {
         if (watch && dryRun) {
             throw new ParameterException(command.commandLine(), "--watch and --dry-run exclude each other");
         }
-        return watch ? watch() : render(new Pipeline(), false);
+        boolean fleet = input.fleet();
+        if (watch) {
+            return fleet ? watch(input.fleetInputFiles(), (pipeline, again) -> renderFleet(pipeline))
+                    : watch(input.inputFiles(), this::render);
+        }
+        return fleet ? renderFleet(new Pipeline()) : render(new Pipeline(), false);
     }
 
     /**
      * Renders after each saved change with one pipeline (templates and schema parsed once) until Ctrl-C, which ends
      * with exit code 0 once a render in progress is written: a shutdown hook waits for it and halts the JVM.
      */
-    private int watch() {
+    private int watch(List<Path> watched, ToIntBiFunction<Pipeline, Boolean> render) {
         Pipeline pipeline = new Pipeline();
         PrintWriter out = command.commandLine().getOut();
         Object rendering = new Object();
@@ -78,17 +88,17 @@ final class RenderCommand implements Callable<Integer> {
                 Runtime.getRuntime().halt(PgaksCommand.OK);
             }
         }, "pgaks-watch-stop");
-        try (FileWatch files = new FileWatch(input.inputFiles())) {
+        try (FileWatch files = new FileWatch(watched)) {
             Runtime.getRuntime().addShutdownHook(stop);
             synchronized (rendering) {
-                render(pipeline, false);
+                render.applyAsInt(pipeline, false);
             }
-            out.println("watching " + String.join(" and ", input.inputFiles().stream().map(Path::toString).toList())
+            out.println("watching " + String.join(" and ", watched.stream().map(Path::toString).toList())
                     + " for changes; Ctrl-C stops");
             out.flush();
             while (files.awaitChange()) {
                 synchronized (rendering) {
-                    render(pipeline, true);
+                    render.applyAsInt(pipeline, true);
                     out.flush();
                     command.commandLine().getErr().flush();
                 }
@@ -158,6 +168,68 @@ final class RenderCommand implements Callable<Integer> {
         return changes;
     }
 
+    /**
+     * Every tree of the call, or none: all are rendered and checked (ownership, hand edits, risky changes, a real
+     * client ID the render would drop) before the first is written.
+     */
+    private int renderFleet(Pipeline pipeline) {
+        Outcome<List<Fleet.Tree>> rendered = input.renderFleet(pipeline);
+        if (!(rendered instanceof Outcome.Success<List<Fleet.Tree>> ok)) {
+            return Reporting.report(rendered, command.commandLine().getErr());
+        }
+        OutputWriter writer = new OutputWriter();
+        OutputWriter.Options options = new OutputWriter.Options(force, keepUnowned);
+        List<Diagnostic> refusals = new ArrayList<>();
+        Map<Fleet.Tree, TreeSnapshot> onDisk = new HashMap<>();
+        for (Fleet.Tree tree : ok.value()) {
+            TreeSnapshot previous = TreeSnapshot.read(tree.dir());
+            onDisk.put(tree, previous);
+            if (dryRun || !allowRisky && owned(tree.dir())) {
+                DiffReport plan = ObjectDiff.compare(previous.generated(), TreeSnapshot.of(tree.files()));
+                if (dryRun) {
+                    printPlan(tree.dir(), plan);
+                    continue;
+                }
+                refusals.addAll(refusals(tree.dir(), plan, tree.member().file()));
+            }
+            if (tree.spec().scope().rendersDatabase() && !tree.spec().azure().workloadIdentity().known()
+                    && AzureOutputs.clientIdInTree(previous.files()).isPresent()) {
+                refusals.add(Diagnostic.ofFile(tree.dir().resolve("k8s/cluster.yaml").toString(),
+                        "carries a real workload identity client ID; rendering without the Azure outputs would replace it with the all-zero placeholder",
+                        "save the deployment's outputs beside the spec as " + TreeLayout.savedOutputsOf(tree.member().file()))
+                        .withCode(ErrorCode.CLIENT_ID_DROPPED));
+            }
+            refusals.addAll(writer.refusals(tree.dir(), tree.files(), inputs(tree), options, previous.files()));
+        }
+        if (dryRun) {
+            return PgaksCommand.OK;
+        }
+        if (!refusals.isEmpty()) {
+            return Reporting.report(Outcome.failure(refusals), command.commandLine().getErr());
+        }
+        int files = 0;
+        for (Fleet.Tree tree : ok.value()) {
+            Outcome<Path> written = writer.write(tree.dir(), tree.files(), inputs(tree), options, onDisk.get(tree).files());
+            if (!(written instanceof Outcome.Success<Path>)) {
+                return Reporting.report(written, command.commandLine().getErr());
+            }
+            files += tree.files().size();
+        }
+        command.commandLine().getOut().println("rendered " + files + " files into " + ok.value().size() + " tree(s) under " + input.output);
+        return PgaksCommand.OK;
+    }
+
+    private List<Path> inputs(Fleet.Tree tree) {
+        List<Path> inputs = new ArrayList<>(tree.member().document().files().stream().map(Path::of).toList());
+        if (tree.member().platformFile() != null) {
+            inputs.add(tree.member().platformFile());
+        }
+        if (input.azureOutputs != null) {
+            inputs.add(input.azureOutputs);
+        }
+        return inputs;
+    }
+
     /** A tree pgaks rendered before; any other directory is the writer's to refuse, and a new one has nothing to lose. */
     private static boolean owned(Path tree) {
         return Files.isRegularFile(tree.resolve(OwnershipManifest.PATH));
@@ -180,12 +252,16 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     private List<Diagnostic> refusals(Path tree, DiffReport plan) {
+        return refusals(tree, plan, input.spec);
+    }
+
+    private List<Diagnostic> refusals(Path tree, DiffReport plan, Path spec) {
         List<Diagnostic> refusals = new ArrayList<>();
         for (Risk r : plan.risks()) {
             refusals.add(Diagnostic.ofFile(tree.resolve(r.file()).toString(),
                     "risky change " + r.rule() + ": " + r.object() + (r.path().isEmpty() ? " removed" : " " + r.path()
                             + (r.before() == null ? "" : " " + r.before() + " -> " + r.after())) + "; " + r.why(),
-                    "review it with `pgaks diff " + input.spec + "`, then render again with --allow-risky").withCode(ErrorCode.RISKY_CHANGE));
+                    "review it with `pgaks diff " + spec + "`, then render again with --allow-risky").withCode(ErrorCode.RISKY_CHANGE));
         }
         return refusals;
     }

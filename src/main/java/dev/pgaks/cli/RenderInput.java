@@ -1,10 +1,13 @@
 package dev.pgaks.cli;
 
+import dev.pgaks.Fleet;
 import dev.pgaks.Pipeline;
 import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.diagnostic.ErrorCode;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.diff.TreeSnapshot;
+import dev.pgaks.load.SpecDocument;
+import dev.pgaks.load.SpecLoader;
 import dev.pgaks.render.RenderedFile;
 import dev.pgaks.resolve.AzureOutputs;
 import dev.pgaks.resolve.ResolvedSpec;
@@ -12,15 +15,21 @@ import dev.pgaks.resolve.TreeLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The arguments of the commands that render (the spec, the Azure outputs, the output directory) and the rendering. */
 final class RenderInput {
 
-    @Parameters(index = "0", paramLabel = "SPEC", description = "The pgaks spec (YAML).")
+    @Parameters(arity = "1..*", paramLabel = "SPEC",
+            description = "pgaks specs (YAML) or directories of them, scanned recursively (hidden directories and DIR skipped).")
+    List<Path> specs;
+
+    /** The one spec of a call that renders a single PostgresCluster spec the way it always did. */
     Path spec;
 
     @Option(names = "--azure-outputs", paramLabel = "FILE",
@@ -60,10 +69,38 @@ final class RenderInput {
     /** The arguments of a command that takes them otherwise (several specs, its own options). */
     static RenderInput of(Path spec, Path output, Path azureOutputs) {
         RenderInput input = new RenderInput();
+        input.specs = List.of(spec);
         input.spec = spec;
         input.output = output;
         input.azureOutputs = azureOutputs;
         return input;
+    }
+
+    /**
+     * Whether the call takes the fleet path: several specs, a directory, or a Platform or Database spec. A single
+     * PostgresCluster spec renders as it always did, into {@code DIR/<metadata.name>/}.
+     */
+    boolean fleet() {
+        spec = specs.get(0);
+        return specs.size() > 1 || Files.isDirectory(spec) || Fleet.isFleetKind(spec);
+    }
+
+    /** Every tree of the call, validated, collision-checked and rendered in memory, or every diagnostic. */
+    Outcome<List<Fleet.Tree>> renderFleet(Pipeline pipeline) {
+        if (azureOutputs != null && (specs.size() > 1 || Files.isDirectory(specs.get(0)))) {
+            return Outcome.failure(List.of(Diagnostic.ofFile(azureOutputs.toString(),
+                    "--azure-outputs names the outputs of one deployment, and this call renders several specs",
+                    "save each deployment's outputs beside its spec (<spec>.azure-outputs.json), which render reads by itself")));
+        }
+        Fleet fleet = new Fleet(pipeline);
+        return Fleet.specFiles(specs, output).then(fleet::validate)
+                .then(members -> fleet.render(members, output, this::outputsOf));
+    }
+
+    private Outcome<AzureOutputs> outputsOf(Path specFile) {
+        Path file = azureOutputs != null ? azureOutputs : TreeLayout.savedOutputsOf(specFile);
+        return azureOutputs == null && !Files.isRegularFile(file) ? Outcome.success(AzureOutputs.none())
+                : AzureOutputs.read(file).orCode(ErrorCode.AZURE_OUTPUTS);
     }
 
     Outcome<Rendering> render() {
@@ -90,9 +127,32 @@ final class RenderInput {
                 })));
     }
 
-    /** The files a render reads: the spec and the Azure outputs, given or where they would be saved beside it. */
+    /**
+     * The files a render reads: the spec, the bases it extends and the Azure outputs, given or where they would be
+     * saved beside it.
+     */
     List<Path> inputFiles() {
-        return List.of(spec, azureOutputs != null ? azureOutputs : TreeLayout.savedOutputsOf(spec));
+        return inputFilesOf(List.of(spec));
+    }
+
+    /** The files a fleet render reads: each spec's, and the Platform specs its Databases name. */
+    List<Path> fleetInputFiles() {
+        return Fleet.specFiles(specs, output) instanceof Outcome.Success<List<Path>> found
+                ? inputFilesOf(found.value()) : specs;
+    }
+
+    private List<Path> inputFilesOf(List<Path> specFiles) {
+        Set<Path> files = new LinkedHashSet<>();
+        for (Path file : specFiles) {
+            if (new SpecLoader().load(file) instanceof Outcome.Success<SpecDocument> loaded) {
+                loaded.value().files().forEach(f -> files.add(Path.of(f)));
+                Fleet.platformSpecOf(file, loaded.value()).ifPresent(files::add);
+            } else {
+                files.add(file);
+            }
+            files.add(azureOutputs != null ? azureOutputs : TreeLayout.savedOutputsOf(file));
+        }
+        return List.copyOf(files);
     }
 
     private Optional<Path> savedOutputs() {

@@ -24,6 +24,8 @@ public enum ErrorCode {
     CANNOT_WRITE("PGAKS-E042", "the output cannot be written"),
     RISKY_CHANGE("PGAKS-E043", "render refused a change flagged as risky (see pgaks diff; --allow-risky)"),
     GIT("PGAKS-E050", "the git revision to compare with cannot be read"),
+    PLATFORM_REFERENCE("PGAKS-E021", "a Database's platform cannot be used: no such file, not a Platform, another environment or storage type"),
+    COLLISION("PGAKS-E022", "two specs of one call render the same output directory, Azure name, Kubernetes object or namespace"),
     DRIFT_CHANGED("PGAKS-D001", "check: a file differs from what the spec renders"),
     DRIFT_MISSING("PGAKS-D002", "check: a file the spec renders is missing"),
     DRIFT_EXTRA("PGAKS-D003", "check: a file the spec does not render"),

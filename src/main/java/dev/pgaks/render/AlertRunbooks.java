@@ -8,7 +8,7 @@ public final class AlertRunbooks implements OutputFamily {
 
     @Override
     public List<PlannedFile> plan(ResolvedSpec spec) {
-        return spec.monitoring().alerts().stream()
+        return spec.scope().alerts(spec.monitoring()).stream()
                 .map(alert -> new PlannedFile(alert.runbookFile(), "runbooks/alert.md.ftl", alert))
                 .toList();
     }

@@ -31,7 +31,7 @@ public final class BicepInfrastructure implements OutputFamily {
                     // monitoring resource refers to the cluster: so it has a module of its own, deployed first.
                     spec.aks().containerInsights() || spec.aks().controlPlaneLogs().enabled(),
                     // A restore reads the source cluster's backups from the same account, even with backups of its own off.
-                    spec.backup().enabled() || spec.restore().enabled(),
+                    spec.scope().rendersDatabase() && (spec.backup().enabled() || spec.restore().enabled()),
                     spec.monitoring().azureManagedPrometheus() || spec.monitoring().azureManagedGrafana()
                             || spec.aks().containerInsights());
         }
@@ -42,6 +42,15 @@ public final class BicepInfrastructure implements OutputFamily {
         BicepFile item = item(spec);
         Modules modules = item.modules();
         List<PlannedFile> files = new ArrayList<>();
+        if (spec.scope().isDatabase()) {
+            // The database's own resources; the platform's cluster and workspace are existing references.
+            files.add(new PlannedFile("infra/main.bicep", "infra/database/main.bicep.ftl", item));
+            files.add(new PlannedFile("infra/main.bicepparam", "infra/database/main.bicepparam.ftl", item));
+            if (modules.storage()) {
+                files.add(module("storage", item));
+            }
+            return files;
+        }
         files.add(new PlannedFile("infra/main.bicep", "infra/main.bicep.ftl", item));
         files.add(new PlannedFile("infra/main.bicepparam", "infra/main.bicepparam.ftl", item));
         files.add(module("identity", item));

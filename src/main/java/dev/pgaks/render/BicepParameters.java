@@ -51,6 +51,7 @@ public final class BicepParameters {
         p.add("federatedSubject", "string", "Service account the credential trusts: system:serviceaccount:<namespace>:<CNPG cluster name>.");
 
         p.add("clusterName", "string", "AKS cluster name.", length(1, 63));
+        p.add("clusterResourceGroup", "string", "Resource group of the existing AKS cluster a database runs on.", length(1, 90));
         p.add("clusterId", "string", "Resource ID of the AKS cluster whose metrics the rules read.");
         p.add("dnsPrefix", "string", "DNS prefix of the API server address.", length(1, 54));
         p.add("kubernetesVersion", "string", "Kubernetes version, major.minor or major.minor.patch; pinned only while no auto-upgrade channel is set.");
@@ -97,7 +98,10 @@ public final class BicepParameters {
         p.add("prometheusRuleName", "string", "Name of the data collection rule that forwards Prometheus metrics to the workspace.",
                 length(1, 64));
         p.add("prometheusAssociationName", "string", "Name of the association of the Prometheus data collection rule with the cluster.");
+        p.add("monitorWorkspaceResourceGroup", "string", "Resource group of the existing Azure Monitor workspace.", length(1, 90));
         p.add("alertEmail", "string", "E-mail address the alert action group notifies.");
+        p.add("actionGroupName", "string", "Name of the existing action group the alerts notify.");
+        p.add("existingActionGroupId", "string", "Resource ID of the existing action group the alerts notify.");
         p.add("containerInsightsRuleName", "string", "Name of the Container Insights data collection rule.", length(1, 64));
         p.add("grafanaName", "string", "Name of the Azure Managed Grafana workspace.", length(2, 23));
         p.add("grafanaAdminPrincipalIds", "array", "Further Entra object IDs (users or groups) granted Grafana Admin.");

@@ -12,7 +12,9 @@ public final class Documentation implements OutputFamily {
     @Override
     public List<PlannedFile> plan(ResolvedSpec spec) {
         // The README describes the Azure modules the infrastructure family plans, from the same decision.
-        return List.of(new PlannedFile("README.md", "docs/README.md.ftl", BicepInfrastructure.Modules.of(spec)),
+        String readme = spec.scope().isPlatform() ? "docs/platform/README.md.ftl"
+                : spec.scope().isDatabase() ? "docs/database/README.md.ftl" : "docs/README.md.ftl";
+        return List.of(new PlannedFile("README.md", readme, BicepInfrastructure.Modules.of(spec)),
                 PlannedFile.of(".gitattributes", "docs/gitattributes.txt.ftl"));
     }
 }

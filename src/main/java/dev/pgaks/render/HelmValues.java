@@ -8,6 +8,9 @@ public final class HelmValues implements OutputFamily {
 
     @Override
     public List<PlannedFile> plan(ResolvedSpec spec) {
+        if (!spec.scope().rendersPlatform()) {
+            return List.of();
+        }
         return spec.postgres().operator().releases().stream()
                 .map(release -> new PlannedFile(release.valuesFile(), "helm/" + release.chart() + ".values.yaml.ftl", release))
                 .toList();

@@ -1,5 +1,6 @@
 package dev.pgaks.render;
 
+import dev.pgaks.resolve.PlatformReference;
 import dev.pgaks.resolve.ResolvedPostgres;
 import dev.pgaks.resolve.ResolvedSpec;
 import java.util.ArrayList;
@@ -18,8 +19,23 @@ public final class KubernetesManifests implements OutputFamily {
     public List<PlannedFile> plan(ResolvedSpec spec) {
         ResolvedPostgres postgres = spec.postgres();
         List<PlannedFile> applied = new ArrayList<>();
-        applied.add(PlannedFile.of(DIR + "namespace.yaml", "k8s/namespace.yaml.ftl"));
-        applied.add(PlannedFile.of(DIR + "storageclass.yaml", "k8s/storageclass.yaml.ftl"));
+        if (spec.scope().isPlatform()) {
+            // What is cluster-wide or shared by several databases, and so no database's to own.
+            for (String namespace : spec.scope().sharedNamespaces()) {
+                applied.add(new PlannedFile(DIR + "namespace-" + namespace + ".yaml", "k8s/namespace.yaml.ftl", namespace));
+            }
+            for (PlatformReference.OfferedStorageClass offered : spec.scope().storageClasses()) {
+                applied.add(new PlannedFile(DIR + "storageclass-" + offered.type() + ".yaml", "k8s/storageclass.yaml.ftl",
+                        offered.storageClass()));
+            }
+            return kustomized(applied, spec);
+        }
+        if (spec.scope().rendersOwnNamespace(postgres.namespace())) {
+            applied.add(new PlannedFile(DIR + "namespace.yaml", "k8s/namespace.yaml.ftl", postgres.namespace()));
+        }
+        if (spec.scope().isSingle()) {
+            applied.add(new PlannedFile(DIR + "storageclass.yaml", "k8s/storageclass.yaml.ftl", postgres.storage().storageClass()));
+        }
         if (spec.backup().enabled()) {
             applied.add(PlannedFile.of(DIR + "objectstore.yaml", "k8s/objectstore.yaml.ftl"));
         }
@@ -40,16 +56,20 @@ public final class KubernetesManifests implements OutputFamily {
             applied.add(PlannedFile.of(DIR + "pooler.yaml", "k8s/pooler.yaml.ftl"));
             applied.add(PlannedFile.of(DIR + "pooler-pdb.yaml", "k8s/pooler-pdb.yaml.ftl"));
         }
-        List<String> resources = applied.stream().map(f -> f.path().substring(DIR.length())).toList();
-
-        List<PlannedFile> files = new ArrayList<>(applied);
-        files.add(new PlannedFile(DIR + "kustomization.yaml", "k8s/kustomization.yaml.ftl", resources));
+        List<PlannedFile> files = kustomized(applied, spec);
         if (spec.backup().enabled()) {
             files.add(PlannedFile.of(DIR + "manual/backup-on-demand.yaml", "k8s/manual/backup-on-demand.yaml.ftl"));
         }
         if (postgres.sampleData().enabled()) {
             files.add(PlannedFile.of(DIR + "manual/sample-data-job.yaml", "k8s/manual/sample-data-job.yaml.ftl"));
         }
+        return files;
+    }
+
+    private static List<PlannedFile> kustomized(List<PlannedFile> applied, ResolvedSpec spec) {
+        List<String> resources = applied.stream().map(f -> f.path().substring(DIR.length())).toList();
+        List<PlannedFile> files = new ArrayList<>(applied);
+        files.add(new PlannedFile(DIR + "kustomization.yaml", "k8s/kustomization.yaml.ftl", resources));
         return files;
     }
 }

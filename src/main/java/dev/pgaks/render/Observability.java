@@ -2,6 +2,7 @@ package dev.pgaks.render;
 
 import dev.pgaks.resolve.ResolvedMonitoring;
 import dev.pgaks.resolve.ResolvedSpec;
+import dev.pgaks.resolve.TreeScope;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,32 +27,46 @@ public final class Observability implements OutputFamily {
     @Override
     public List<PlannedFile> plan(ResolvedSpec spec) {
         ResolvedMonitoring monitoring = spec.monitoring();
+        TreeScope scope = spec.scope();
         List<PlannedFile> files = new ArrayList<>();
-        List<ResolvedMonitoring.PodMonitor> podMonitors = new ArrayList<>(
-                List.of(monitoring.clusterPodMonitor(), monitoring.operatorPodMonitor()));
-        if (monitoring.hasPoolerPodMonitor()) {
+        if (!scope.rendersMonitoring()) {
+            return files;
+        }
+        List<ResolvedMonitoring.PodMonitor> podMonitors = new ArrayList<>();
+        if (scope.rendersDatabase()) {
+            podMonitors.add(monitoring.clusterPodMonitor());
+        }
+        if (scope.rendersPlatform()) {
+            podMonitors.add(monitoring.operatorPodMonitor());
+        }
+        if (scope.rendersDatabase() && monitoring.hasPoolerPodMonitor()) {
             podMonitors.add(monitoring.poolerPodMonitor());
         }
-        if (monitoring.hasCertManagerPodMonitor()) {
+        if (scope.rendersPlatform() && monitoring.hasCertManagerPodMonitor()) {
             podMonitors.add(monitoring.certManagerPodMonitor());
         }
         for (ResolvedMonitoring.PodMonitor podMonitor : podMonitors) {
             files.add(new PlannedFile(FOLDER + "podmonitor-" + podMonitor.name() + ".yaml", "monitoring/podmonitor.yaml.ftl", podMonitor));
         }
         if (monitoring.azureManagedPrometheus()) {
-            // Applied by hand, outside the kustomization: one ConfigMap per AKS cluster that the add-on never creates,
-            // so a team's own settings there must not be overwritten by every apply of this tree.
-            files.add(PlannedFile.of(FOLDER + "manual/ama-metrics-settings-configmap.yaml", "monitoring/ama-metrics-settings-configmap.yaml.ftl"));
+            if (scope.rendersPlatform()) {
+                // Applied by hand, outside the kustomization: one ConfigMap per AKS cluster that the add-on never creates,
+                // so a team's own settings there must not be overwritten by every apply of this tree.
+                files.add(PlannedFile.of(FOLDER + "manual/ama-metrics-settings-configmap.yaml", "monitoring/ama-metrics-settings-configmap.yaml.ftl"));
+            }
             files.add(BicepInfrastructure.module("alerts", BicepInfrastructure.item(spec)));
         } else {
             files.add(PlannedFile.of(FOLDER + "prometheus-rules.yaml", "monitoring/prometheus-rules.yaml.ftl"));
         }
         String dashboard = monitoring.dashboard().file();
-        files.add(PlannedFile.of(dashboard, "monitoring/dashboard.json.ftl"));
+        if (scope.rendersDatabase()) {
+            files.add(PlannedFile.of(dashboard, "monitoring/dashboard.json.ftl"));
+        }
         List<String> resources = files.stream().map(PlannedFile::path)
                 .filter(p -> p.startsWith(FOLDER) && p.endsWith(".yaml") && !p.startsWith(FOLDER + "manual/"))
                 .map(p -> p.substring(FOLDER.length())).toList();
-        String generated = monitoring.grafanaSidecar() ? dashboard.substring(FOLDER.length()) : "";
+        String generated = monitoring.grafanaSidecar() && scope.rendersDatabase()
+                ? dashboard.substring(FOLDER.length()) : "";
         files.add(new PlannedFile(FOLDER + "kustomization.yaml", "monitoring/kustomization.yaml.ftl",
                 new Kustomization(resources, generated)));
         return files;

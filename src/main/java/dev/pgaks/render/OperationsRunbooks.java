@@ -13,9 +13,15 @@ public final class OperationsRunbooks implements OutputFamily {
             "restore", "test-restore", "cluster-loss", "postgres-upgrade", "aks-upgrade", "operator-upgrade",
             "resize-and-scale", "rotate-credentials", "diagnostics", "decommission");
 
+    /** Procedures on the whole AKS cluster or the operator: a platform's, not one database's. */
+    private static final List<String> PLATFORM_WIDE = List.of("aks-upgrade", "operator-upgrade");
+
     @Override
     public List<PlannedFile> plan(ResolvedSpec spec) {
-        return RUNBOOKS.stream()
+        if (spec.scope().isPlatform()) {
+            return List.of();
+        }
+        return RUNBOOKS.stream().filter(name -> spec.scope().isSingle() || !PLATFORM_WIDE.contains(name))
                 .map(name -> PlannedFile.of("runbooks/operations/" + name + ".md", "runbooks/operations/" + name + ".md.ftl"))
                 .toList();
     }

@@ -210,6 +210,11 @@ public final class AzureNames {
         return cluster + "-app";
     }
 
+    /** A platform's StorageClass of one type, shared by every database of the type on its cluster. */
+    static String platformStorageClass(String platform, String storageType) {
+        return platform + "-" + storageType;
+    }
+
     /** A StorageClass is cluster-wide and its parameters (IOPS, throughput) are per spec, hence the cluster's name. */
     static String storageClass(String cluster, String storageType) {
         return cluster + "-" + storageType;

@@ -5,11 +5,12 @@ package dev.pgaks.resolve;
  *
  * @param specFile   the spec's file name (not its path: output must not depend on where the spec lives)
  * @param specSha256 hash of the spec's meaning (see {@link SpecHash}), recorded in the ownership manifest
+ * @param scope      which part of a fleet the tree holds, and so which files it renders
  */
 public record ResolvedSpec(String pgaksVersion, String specFile, String specSha256, String name, String environment,
                            ResolvedAzure azure, ResolvedAks aks, ResolvedPostgres postgres, ResolvedBackup backup,
                            ResolvedRestore restore, ResolvedMonitoring monitoring,
-                           ResolvedOperations operations) {
+                           ResolvedOperations operations, TreeScope scope) {
 
     /** The one-line header every generated file that allows comments starts with. */
     public String header() {

@@ -54,11 +54,16 @@ public final class SpecResolver {
 
     /** @param outputDir the {@code -o} directory as seen from the spec's directory, for the README's commands */
     public ResolvedSpec resolve(SpecDocument document, AzureOutputs outputs, String outputDir) {
+        return resolve(document, outputs, outputDir, TreeScope.whole());
+    }
+
+    /** @param scope the part of a fleet the tree holds (see {@link TreeScope}); a Database comes composed with its platform */
+    public ResolvedSpec resolve(SpecDocument document, AzureOutputs outputs, String outputDir, TreeScope scope) {
         Map<String, Object> tree = SchemaDefaults.apply(schema.root(), document.root());
         SpecModel spec = SpecBinder.bind(tree);
         String name = spec.metadata().name();
         String env = spec.metadata().environment();
-        ResolvedPostgres postgres = postgres(spec);
+        ResolvedPostgres postgres = postgres(spec, scope);
         ResolvedAzure azure = azure(spec, outputs, postgres);
         ResolvedAks aks = aks(spec);
         ResolvedMonitoring monitoring = monitoringResolver.resolve(spec, azure, aks, postgres);
@@ -69,15 +74,17 @@ public final class SpecResolver {
                 SpecHash.of(tree),
                 name, env, azure, aks, postgres, backup(spec, azure, aks, postgres), restore,
                 monitoring, operations(specFile, outputDir, name, postgres, restore, monitoring,
-                        spec.backup().storageSku().geoRedundant()));
+                        spec.backup().storageSku().geoRedundant(), scope),
+                scope);
     }
 
     private static ResolvedOperations operations(String specFile, String outputDir, String name, ResolvedPostgres postgres,
                                                  ResolvedRestore restore, ResolvedMonitoring monitoring,
-                                                 boolean geoRedundantBackups) {
+                                                 boolean geoRedundantBackups, TreeScope scope) {
         String cluster = postgres.clusterName();
         String restored = AzureNames.restoredCluster(cluster);
-        TreeLayout layout = TreeLayout.of(specFile, outputDir, name, restore.enabled(), cluster, restored);
+        TreeLayout layout = TreeLayout.of(specFile, outputDir, scope.treeName(restore.enabled() ? cluster : name),
+                scope.siblingTreeName(restored));
         String nextMajor = Integer.toString(Integer.parseInt(postgres.version()) + 1);
         String source = restore.sourceCluster();
         return new ResolvedOperations(layout,
@@ -169,7 +176,7 @@ public final class SpecResolver {
                 localNvme);
     }
 
-    private static ResolvedPostgres postgres(SpecModel spec) {
+    private static ResolvedPostgres postgres(SpecModel spec, TreeScope scope) {
         SpecModel.Postgres pg = spec.postgres();
         String clusterName = AzureNames.postgresCluster(pg.clusterName(), spec.metadata().name());
         String version = Integer.toString(pg.version());
@@ -178,7 +185,7 @@ public final class SpecResolver {
         SpecModel.Storage data = pg.storage();
         ResolvedPostgres.Storage storage = new ResolvedPostgres.Storage(data.type(), data.size(),
                 pg.walStorage().enabled(), pg.walStorage().size(), data.iops(), data.throughputMBps(),
-                StorageClasses.of(AzureNames.storageClass(clusterName, data.type().value()), data.type(), data.iops(),
+                StorageClasses.of(scope.storageClassName(AzureNames.storageClass(clusterName, data.type().value()), data.type().value()), data.type(), data.iops(),
                         data.throughputMBps()));
         long walVolumeMiB = Quantities.mebibytes(pg.walStorage().enabled() ? storage.walSize() : storage.size());
         SpecModel.Synchronous sync = pg.synchronous();

@@ -23,9 +23,7 @@ public record TreeLayout(String specFile, String outputDir, String treeName, Str
     /** The CLI's default {@code -o}, and the golden cases' output directory as if rendered from the spec's directory. */
     public static final String DEFAULT_OUTPUT_DIR = "out";
 
-    static TreeLayout of(String specFile, String outputDir, String metadataName, boolean restore, String clusterName,
-                         String restoreClusterName) {
-        String treeName = restore ? clusterName : metadataName;
+    static TreeLayout of(String specFile, String outputDir, String treeName, String restoreClusterName) {
         String restoreSpec = stem(specFile) + "-restore.yaml";
         return new TreeLayout(specFile, outputDir, treeName, under(outputDir, treeName), outputsFileName(specFile),
                 restoreSpec, outputsFileName(restoreSpec), under(outputDir, restoreClusterName));

@@ -39,6 +39,14 @@ public final class SpecValidator {
     }
 
     public Outcome<SpecDocument> validate(SpecDocument document) {
+        return validate(document, true);
+    }
+
+    /**
+     * @param ownKind whether to check which sections the document's kind owns; false for a Database composed with its
+     *                platform, whose kind rules ran on the Database's own file (see {@link #kindRules})
+     */
+    public Outcome<SpecDocument> validate(SpecDocument document, boolean ownKind) {
         JsonNode instance = new ObjectMapper().valueToTree(document.root());
         InputRules inputRules = new InputRules(document, schema);
         List<Diagnostic> diagnostics = new ArrayList<>(inputRules.check(instance).stream()
@@ -58,9 +66,17 @@ public final class SpecValidator {
                 diagnostics.add(d);
             }
         }
+        if (ownKind) {
+            diagnostics.addAll(new KindRules(document).check());
+        }
         diagnostics.addAll(new SemanticRules(document, instance, schema, invalid).check());
         diagnostics.addAll(new DeployTimeRules(document, instance, schema, invalid, Clock.systemUTC()).check());
         return diagnostics.isEmpty() ? Outcome.success(document) : Outcome.failure(diagnostics);
+    }
+
+    /** Which sections the document's kind owns (see {@link KindRules}), alone: for a Database before it is composed. */
+    public List<Diagnostic> kindRules(SpecDocument document) {
+        return new KindRules(document).check();
     }
 
     /** The message, with a hint always: the field's description, its list's, or where to read about it. */

@@ -53,12 +53,9 @@ public final class OutputWriter {
      */
     public Outcome<Path> write(Path target, List<RenderedFile> files, List<Path> inputs, Options options, Map<String, byte[]> onDisk) {
         Path absolute = target.toAbsolutePath().normalize();
-        List<Diagnostic> refusals = new ArrayList<>(placementProblems(absolute, inputs));
         List<Path> kept = new ArrayList<>();
         Map<String, String> unchanged = new HashMap<>();
-        if (refusals.isEmpty()) {
-            refusals.addAll(ownershipProblems(absolute, files, options, kept, onDisk, unchanged));
-        }
+        List<Diagnostic> refusals = refusals(absolute, files, inputs, options, kept, onDisk, unchanged);
         if (!refusals.isEmpty()) {
             return Outcome.failure(refusals);
         }
@@ -100,6 +97,24 @@ public final class OutputWriter {
             return Outcome.failure(List.of(Diagnostic.ofFile(absolute.toString(), "cannot write output: " + e.getMessage(),
                     "check that the directory is writable; the previous output is unchanged").withCode(ErrorCode.CANNOT_WRITE)));
         }
+    }
+
+    /**
+     * Why {@link #write} would refuse the tree, without writing: for a call that writes several trees only when every
+     * one of them can be written.
+     */
+    public List<Diagnostic> refusals(Path target, List<RenderedFile> files, List<Path> inputs, Options options,
+                                     Map<String, byte[]> onDisk) {
+        return refusals(target.toAbsolutePath().normalize(), files, inputs, options, new ArrayList<>(), onDisk, new HashMap<>());
+    }
+
+    private static List<Diagnostic> refusals(Path absolute, List<RenderedFile> files, List<Path> inputs, Options options,
+                                             List<Path> kept, Map<String, byte[]> onDisk, Map<String, String> unchanged) {
+        List<Diagnostic> refusals = new ArrayList<>(placementProblems(absolute, inputs));
+        if (refusals.isEmpty()) {
+            refusals.addAll(ownershipProblems(absolute, files, options, kept, onDisk, unchanged));
+        }
+        return refusals;
     }
 
     private static List<Diagnostic> placementProblems(Path target, List<Path> inputs) {

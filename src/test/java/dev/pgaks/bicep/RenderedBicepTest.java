@@ -29,7 +29,7 @@ class RenderedBicepTest {
 
     @TestFactory
     Stream<DynamicTest> everyCasePassesTheStructureChecker() {
-        return GoldenCases.names().stream().map(name -> dynamicTest(name, () -> {
+        return GoldenCases.trees().stream().map(name -> dynamicTest(name, () -> {
             Path infra = RenderedInfra.write(name, tmp.resolve(name));
             assertEquals(List.of(), check(infra));
         }));
@@ -37,7 +37,7 @@ class RenderedBicepTest {
 
     @TestFactory
     Stream<DynamicTest> everyParamIsDescribed() {
-        return GoldenCases.names().stream().map(name -> dynamicTest(name, () -> {
+        return GoldenCases.trees().stream().map(name -> dynamicTest(name, () -> {
             List<String> undescribed = new ArrayList<>();
             for (var file : GoldenCases.rendered(name, "infra/")) {
                 if (file.path().endsWith(".bicep")) {
@@ -54,7 +54,7 @@ class RenderedBicepTest {
     @TestFactory
     Stream<DynamicTest> everyTaggableResourceIsTagged() {
         AzureTypeIndex types = AzureTypesReference.index();
-        return GoldenCases.names().stream().map(name -> dynamicTest(name, () -> {
+        return GoldenCases.trees().stream().map(name -> dynamicTest(name, () -> {
             List<String> untagged = new ArrayList<>();
             for (var file : GoldenCases.rendered(name, "infra/")) {
                 if (file.path().endsWith(".bicep")) {
@@ -82,7 +82,7 @@ class RenderedBicepTest {
 
     @TestFactory
     Stream<DynamicTest> noSubscriptionTenantOrSecretIsHardCoded() {
-        return GoldenCases.names().stream().map(name -> dynamicTest(name, () -> {
+        return GoldenCases.trees().stream().map(name -> dynamicTest(name, () -> {
             for (var file : GoldenCases.rendered(name, "infra/")) {
                 String text = file.text();
                 assertFalse(text.contains("/subscriptions/"), file.path() + " builds a resource ID by hand");

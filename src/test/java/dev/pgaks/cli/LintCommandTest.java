@@ -31,13 +31,13 @@ class LintCommandTest {
     }
 
     static Stream<String> cases() {
-        return GoldenCases.names().stream();
+        return GoldenCases.trees().stream();
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void goldenTreesHaveNoFindings(String name) {
-        int code = run("lint", "golden/" + name + "/expected");
+        int code = run("lint", GoldenCases.expected(name).toString());
         assertEquals(List.of(), out.lines().filter(l -> l.contains(": rule ")).toList());
         assertEquals(0, code, out + err);
     }

@@ -89,6 +89,20 @@ final class KnownNames {
         return known;
     }
 
+    /**
+     * A database's tree also names what its platform owns: the AKS cluster's resource group, the operator's namespace
+     * and Deployment (rendered by the platform's tree, or the existing cluster's, which its README requires).
+     */
+    KnownNames withPlatformOf(ResolvedSpec database) {
+        var platform = database.scope().platform();
+        add("resourcegroup", platform.clusterResourceGroup());
+        add("resourcegroup", platform.nodeResourceGroup());
+        add("azure", platform.grafanaName());
+        add("namespace", platform.operatorNamespace());
+        add("deployment", database.postgres().operator().operatorRelease().deploymentName());
+        return this;
+    }
+
     /** A fresh copy for one Markdown file: what one runbook creates is not known to another. */
     KnownNames forFile() {
         KnownNames copy = new KnownNames();

@@ -35,7 +35,9 @@ class GoldenTreeTest {
     @TestFactory
     Stream<DynamicNode> everyCaseMatchesItsApprovedTree() throws IOException {
         List<DynamicNode> cases = new ArrayList<>();
-        for (String name : GoldenCases.names()) {
+        List<String> names = new ArrayList<>(GoldenCases.names());
+        names.addAll(GoldenCases.fleetCases());
+        for (String name : names) {
             List<RenderedFile> files = GoldenCases.rendered(name);
             Path expected = GoldenCases.expected(name);
             if (APPROVE) {

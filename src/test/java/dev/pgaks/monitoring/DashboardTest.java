@@ -37,7 +37,7 @@ class DashboardTest {
 
 
     @ParameterizedTest
-    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#databaseTrees")
     void everyPanelAndQueryReadsTheDatasourceVariable(String goldenCase) {
         JsonNode dashboard = RenderedMonitoring.dashboard(goldenCase);
         JsonNode variables = dashboard.path("templating").path("list");
@@ -61,7 +61,7 @@ class DashboardTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#databaseTrees")
     void panelsAreLaidOutWithoutOverlap(String goldenCase) {
         Set<String> cells = new TreeSet<>();
         Set<Integer> ids = new TreeSet<>();
@@ -78,7 +78,7 @@ class DashboardTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#databaseTrees")
     void hasThePanelsAnOperatorNeeds(String goldenCase) {
         Set<String> titles = new TreeSet<>();
         RenderedMonitoring.dashboard(goldenCase).path("panels").forEach(p -> titles.add(p.path("title").asText()));
@@ -87,7 +87,7 @@ class DashboardTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#databaseTrees")
     void everyQueryParses(String goldenCase) throws Exception {
         Path promtool = MonitoringTestSupport.tool("promtool");
         List<Map<String, Object>> rules = new ArrayList<>();
@@ -96,7 +96,7 @@ class DashboardTest {
         for (String query : queries) {
             rules.add(Map.of("record", "pgaks:dashboard_query", "expr", query));
         }
-        Path file = tmp.resolve(goldenCase + "-dashboard-queries.yaml");
+        Path file = tmp.resolve(goldenCase.replace('/', '_') + "-dashboard-queries.yaml");
         Files.writeString(file, MonitoringTestSupport.dump(Map.of("groups", List.of(Map.of("name", "dashboard", "rules", rules)))));
         MonitoringTestSupport.run(promtool, "check", "rules", file.toString());
     }

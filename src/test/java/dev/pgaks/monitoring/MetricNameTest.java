@@ -72,7 +72,7 @@ class MetricNameTest {
 
     /** What pgaks actually writes, for every golden case: the rendered rules and the dashboard's queries. */
     @ParameterizedTest
-    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#databaseTrees")
     void renderedRulesAndDashboardUseExistingMetrics(String goldenCase) throws IOException {
         Set<String> allowed = allowed();
         assertAll(RenderedMonitoring.rules(goldenCase).stream().map(rule -> () ->

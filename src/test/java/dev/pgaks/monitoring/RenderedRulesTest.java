@@ -31,10 +31,10 @@ class RenderedRulesTest {
 
 
     @ParameterizedTest
-    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#trees")
     void renderedRulesPassPromtoolCheck(String goldenCase) throws Exception {
         Path promtool = MonitoringTestSupport.tool("promtool");
-        Path rules = tmp.resolve(goldenCase + "-rules.yaml");
+        Path rules = tmp.resolve(goldenCase.replace('/', '_') + "-rules.yaml");
         Object ruleFile = RenderedMonitoring.renders(goldenCase, RenderedMonitoring.PROMETHEUS_RULE)
                 ? RenderedMonitoring.prometheusRuleSpec(RenderedMonitoring.file(goldenCase, RenderedMonitoring.PROMETHEUS_RULE))
                 : RenderedMonitoring.ruleFile(goldenCase, RenderedMonitoring.rules(goldenCase));
@@ -74,7 +74,7 @@ class RenderedRulesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.pgaks.testsupport.GoldenCases#names")
+    @MethodSource("dev.pgaks.testsupport.GoldenCases#trees")
     void everyRunbookUrlPointsAtARenderedRunbook(String goldenCase) {
         List<Rule> rules = RenderedMonitoring.rules(goldenCase);
         long alertRunbooks = GoldenCases.rendered(goldenCase, "runbooks/").stream()
