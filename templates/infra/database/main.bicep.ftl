@@ -55,7 +55,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     storageAccountName: storageAccountName
     storageSku: storageSku
-    containerName: backupContainerName
+    backupContainerName: backupContainerName
     softDeleteDays: softDeleteDays
     workloadPrincipalId: workload.properties.principalId
   }
@@ -83,8 +83,8 @@ module alerts 'modules/alerts.bicep' = {
     location: monitorWorkspace.location
     tags: tags
     monitorWorkspaceId: monitorWorkspace.id
-    aksClusterId: aks.id
-    aksClusterName: clusterName
+    clusterId: aks.id
+    clusterName: clusterName
 <#if spec.monitoring.hasActionGroup()>
     alertEmail: alertEmail
 <#elseif existingActionGroup>

@@ -25,7 +25,16 @@ public final class SpecBinder {
         Node root = new Node("", defaulted);
         return new SpecModel(metadata(root.object("metadata")), azure(root.object("azure")), aks(root.object("aks")),
                 postgres(root.object("postgres")), backup(root.object("backup")), restore(root.object("restore")),
-                monitoring(root.object("monitoring")));
+                monitoring(root.object("monitoring")), fleet(root));
+    }
+
+    private static SpecModel.FleetFields fleet(Node root) {
+        List<SpecModel.StorageType> classes = root.has("storageClasses") ? root.strings("storageClasses").stream()
+                .map(c -> choiceOf(SpecModel.StorageType.class, c, "/storageClasses")).toList() : List.of();
+        Optional<SpecModel.ExistingPrometheus> existing = root.has("platform") && root.object("platform").has("existing")
+                ? Optional.of(root.object("platform").object("existing").choice("prometheus", SpecModel.ExistingPrometheus.class))
+                : Optional.empty();
+        return new SpecModel.FleetFields(classes, existing);
     }
 
     private static SpecModel.Metadata metadata(Node n) {

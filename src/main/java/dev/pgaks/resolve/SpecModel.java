@@ -12,12 +12,18 @@ import java.util.OptionalInt;
  * Resolution reads this, never the tree.
  */
 public record SpecModel(Metadata metadata, Azure azure, Aks aks, Postgres postgres, Backup backup, Restore restore,
-                        Monitoring monitoring) {
+                        Monitoring monitoring, FleetFields fleet) {
 
     /** A field with allowed values, spelled in the spec as {@link #value()}. */
     public interface Choice {
         String value();
     }
+
+    /**
+     * What a Platform offers its databases ({@code storageClasses}, empty when the spec lists none) and, for a
+     * Database on an existing cluster, what scrapes that cluster.
+     */
+    public record FleetFields(List<StorageType> storageClasses, Optional<ExistingPrometheus> existingPrometheus) {}
 
     public record Metadata(String name, String environment) {
         /** {@code name-environment}: the stem most Azure names share, at most 31 characters. */
@@ -325,6 +331,21 @@ public record SpecModel(Metadata metadata, Azure azure, Aks aks, Postgres postgr
         private final String value;
 
         GrafanaFlavour(String value) {
+            this.value = value;
+        }
+
+        @Override
+        public String value() {
+            return value;
+        }
+    }
+
+    public enum ExistingPrometheus implements Choice {
+        AZURE_MANAGED("azure-managed"), PROMETHEUS_OPERATOR("prometheus-operator"), NONE("none");
+
+        private final String value;
+
+        ExistingPrometheus(String value) {
             this.value = value;
         }
 

@@ -34,7 +34,7 @@ class BicepParametersTest {
     @Test
     void everyParamIsDeclaredAlikeInEveryFileAndCase() {
         Map<String, String> files = new LinkedHashMap<>();
-        for (String name : GoldenCases.names()) {
+        for (String name : GoldenCases.trees()) {
             GoldenCases.rendered(name, "infra/").stream().filter(f -> f.path().endsWith(".bicep"))
                     .forEach(f -> files.put(name + "/" + f.path(), f.text()));
         }
@@ -45,7 +45,7 @@ class BicepParametersTest {
     @Test
     void everyTableEntryIsDeclaredSomewhere() {
         Set<String> declared = new TreeSet<>();
-        for (String name : GoldenCases.names()) {
+        for (String name : GoldenCases.trees()) {
             GoldenCases.rendered(name, "infra/").stream().filter(f -> f.path().endsWith(".bicep"))
                     .forEach(f -> BicepParser.parse(f.text(), false).params().forEach(p -> declared.add(p.name())));
         }
@@ -67,7 +67,7 @@ class BicepParametersTest {
     void everyAllowedListIsTheSchemaEnumOfItsSpecField() throws IOException {
         JsonNode schema = new ObjectMapper().readTree(SCHEMA.toFile());
         List<String> wrong = new ArrayList<>();
-        for (String name : GoldenCases.names()) {
+        for (String name : GoldenCases.trees()) {
             GoldenCases.rendered(name, "infra/").stream().filter(f -> f.path().endsWith(".bicep"))
                     .forEach(f -> wrong.addAll(allowedListsNotFromTheSchema(name + "/" + f.path(), f.text(), schema)));
         }

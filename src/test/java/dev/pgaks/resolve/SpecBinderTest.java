@@ -45,7 +45,10 @@ class SpecBinderTest {
                 choice("/backup/storageSku", SpecModel.StorageSku.class, m -> m.backup().storageSku()),
                 choice("/backup/compression", SpecModel.Compression.class, m -> m.backup().compression()),
                 choice("/monitoring/prometheus", SpecModel.PrometheusFlavour.class, m -> m.monitoring().prometheus()),
-                choice("/monitoring/grafana", SpecModel.GrafanaFlavour.class, m -> m.monitoring().grafana()));
+                choice("/monitoring/grafana", SpecModel.GrafanaFlavour.class, m -> m.monitoring().grafana()),
+                choice("/storageClasses/0", SpecModel.StorageType.class, m -> m.fleet().storageClasses().get(0)),
+                choice("/platform/existing/prometheus", SpecModel.ExistingPrometheus.class,
+                        m -> m.fleet().existingPrometheus().orElseThrow()));
     }
 
     private static Arguments choice(String pointer, Class<? extends Choice> type, Function<SpecModel, Choice> read) {
@@ -73,11 +76,11 @@ class SpecBinderTest {
      */
     @Test
     void everySchemaEnumHasAnEnumInTheModel() {
-        List<String> covered = choices().map(a -> ((String) a.get()[0]).replaceAll("/0/", "/[]/")).toList();
+        List<String> covered = choices().map(a -> ((String) a.get()[0]).replaceAll("/0(/|$)", "/[]$1")).toList();
         List<String> schemaEnums = new ArrayList<>();
         collectEnums(SCHEMA.root(), "", schemaEnums);
         schemaEnums.removeAll(List.of("/apiVersion", "/kind", "/postgres/version", "/azure/zones/[]",
-                "/aks/systemPool/zones/[]"));
+                "/aks/systemPool/zones/[]", "/platform/existing/zones/[]"));
         assertEquals(schemaEnums.stream().sorted().toList(), covered.stream().sorted().toList());
     }
 
@@ -185,14 +188,24 @@ class SpecBinderTest {
             node = map.computeIfAbsent(segment, k -> listNext ? new ArrayList<>(List.of(listItem(segments, k)))
                     : new LinkedHashMap<>());
         }
-        ((Map<String, Object>) (node instanceof List<?> list ? list.get(0) : node)).put(segments[segments.length - 1], value);
+        String last = segments[segments.length - 1];
+        if (node instanceof List<?> list && last.equals("0")) {
+            // A list of scalars (storageClasses): the value is the item itself.
+            ((List<Object>) list).set(0, value);
+            return;
+        }
+        ((Map<String, Object>) (node instanceof List<?> list ? list.get(0) : node)).put(last, value);
     }
 
     /** A list item with its required fields, so the rest of the spec stays valid. */
-    private static Map<String, Object> listItem(String[] segments, String list) {
+    private static Object listItem(String[] segments, String list) {
         Map<String, Object> item = new LinkedHashMap<>();
         switch (list) {
             case "adminPrincipals" -> item.put("objectId", "00000000-0000-0000-0000-000000000001");
+            case "storageClasses" -> {
+                // A list of names: the item is the value put there next.
+                return "";
+            }
             case "databases" -> {
                 item.put("name", "reports");
                 item.put("owner", "app");

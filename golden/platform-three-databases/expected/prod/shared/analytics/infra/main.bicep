@@ -6,7 +6,7 @@
 //   az deployment group create --resource-group <group> --template-file infra/main.bicep --parameters infra/main.bicepparam
 targetScope = 'resourceGroup'
 
-@description('Azure region of the identity and the storage account.')
+@description('Azure region of every resource; it must offer availability zones.')
 param location string
 
 @description('Tags set on every taggable resource.')
@@ -25,12 +25,12 @@ param federatedCredentialName string
 @description('Service account the credential trusts: system:serviceaccount:<namespace>:<CNPG cluster name>.')
 param federatedSubject string
 
-@description('The existing AKS cluster the database runs on.')
+@description('AKS cluster name.')
 @minLength(1)
 @maxLength(63)
 param clusterName string
 
-@description('Resource group of the existing AKS cluster.')
+@description('Resource group of the existing AKS cluster a database runs on.')
 @minLength(1)
 @maxLength(90)
 param clusterResourceGroup string
@@ -40,7 +40,7 @@ param clusterResourceGroup string
 @maxLength(24)
 param storageAccountName string
 
-@description('Storage account redundancy.')
+@description('Storage account redundancy; zone-redundant keeps backups readable when a zone is down.')
 @allowed([
   'Standard_ZRS'
   'Standard_GZRS'
@@ -56,16 +56,16 @@ param storageSku string
 @maxLength(63)
 param backupContainerName string
 
-@description('Days a deleted blob or container stays recoverable.')
+@description('Days a deleted blob or container stays recoverable, and a deleted or overwritten blob\'s previous version is kept.')
 @minValue(1)
 @maxValue(365)
 param softDeleteDays int
 
-@description('The existing Azure Monitor workspace that stores the cluster\'s Prometheus metrics.')
+@description('Name of the Azure Monitor workspace that stores the Prometheus metrics.')
 @minLength(2)
 param monitorWorkspaceName string
 
-@description('Resource group of the Azure Monitor workspace.')
+@description('Resource group of the existing Azure Monitor workspace.')
 @minLength(1)
 @maxLength(90)
 param monitorWorkspaceResourceGroup string
@@ -104,7 +104,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     storageAccountName: storageAccountName
     storageSku: storageSku
-    containerName: backupContainerName
+    backupContainerName: backupContainerName
     softDeleteDays: softDeleteDays
     workloadPrincipalId: workload.properties.principalId
   }
@@ -123,8 +123,8 @@ module alerts 'modules/alerts.bicep' = {
     location: monitorWorkspace.location
     tags: tags
     monitorWorkspaceId: monitorWorkspace.id
-    aksClusterId: aks.id
-    aksClusterName: clusterName
+    clusterId: aks.id
+    clusterName: clusterName
     alertEmail: alertEmail
   }
 }

@@ -195,7 +195,7 @@ module aks 'modules/aks.bicep' = {
     tags: tags
     clusterName: clusterName
     dnsPrefix: dnsPrefix
-    tier: aksTier
+    aksTier: aksTier
     nodeResourceGroup: nodeResourceGroup
     controlPlaneIdentityId: identity.outputs.controlPlaneIdentityId
     systemPoolZones: systemPoolZones
@@ -244,8 +244,8 @@ module alerts 'modules/alerts.bicep' = {
     location: location
     tags: tags
     monitorWorkspaceId: monitoring.outputs.monitorWorkspaceId
-    aksClusterId: aks.outputs.clusterId
-    aksClusterName: aks.outputs.clusterName
+    clusterId: aks.outputs.clusterId
+    clusterName: aks.outputs.clusterName
     alertEmail: alertEmail
   }
 }

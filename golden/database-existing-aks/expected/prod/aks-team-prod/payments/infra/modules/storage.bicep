@@ -3,13 +3,13 @@
 // the PostgreSQL workload identity is its only writer. Nothing here deletes a current backup: the plugin's retention
 // policy decides which base backups and WAL the recovery window still needs and removes only the rest.
 
-@description('Azure region of the storage account.')
+@description('Azure region of every resource; it must offer availability zones.')
 param location string
 
 @description('Tags set on every taggable resource.')
 param tags object
 
-@description('Storage account name: globally unique, 3-24 lowercase letters and digits.')
+@description('Storage account for backups: globally unique, 3-24 lowercase letters and digits.')
 @minLength(3)
 @maxLength(24)
 param storageAccountName string
@@ -28,7 +28,7 @@ param storageSku string
 @description('Blob container the backups go to.')
 @minLength(3)
 @maxLength(63)
-param containerName string
+param backupContainerName string
 
 @description('Days a deleted blob or container stays recoverable, and a deleted or overwritten blob\'s previous version is kept.')
 @minValue(1)
@@ -81,7 +81,7 @@ resource account 'Microsoft.Storage/storageAccounts@2026-04-01' = {
     }
 
     resource container 'containers' = {
-      name: containerName
+      name: backupContainerName
       properties: {
         publicAccess: 'None'
       }
@@ -109,7 +109,7 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2026-04
                 'blockBlob'
               ]
               prefixMatch: [
-                '${containerName}/'
+                '${backupContainerName}/'
               ]
             }
             actions: {

@@ -3,22 +3,24 @@
 // Self-contained: existing resources come in as resource IDs, so main.bicep calls it as a module.
 // Severity: critical alerts for outages = Sev0, other critical = Sev1, warning = Sev2, info = Sev3.
 
-@description('Azure region of the rule group (the Azure Monitor workspace region).')
+@description('Azure region of every resource; it must offer availability zones.')
 param location string
 
-@description('Tags for every resource of this module.')
+@description('Tags set on every taggable resource.')
 param tags object
 
 @description('Resource ID of the Azure Monitor workspace that stores the cluster metrics.')
 param monitorWorkspaceId string
 
 @description('Resource ID of the AKS cluster whose metrics the rules read.')
-param aksClusterId string
+param clusterId string
 
-@description('Name of the AKS cluster: managed Prometheus labels its series with cluster=<name>.')
-param aksClusterName string
+@description('AKS cluster name.')
+@minLength(1)
+@maxLength(63)
+param clusterName string
 
-@description('E-mail address that receives the alerts.')
+@description('E-mail address the alert action group notifies.')
 param alertEmail string
 
 resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
@@ -38,6 +40,7 @@ resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
   }
 }
 
+// Each group's clusterName is the AKS cluster's name: managed Prometheus labels the cluster's series with cluster=<name>.
 resource ruleGroup0 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01' = {
   name: 'pg-orders-alerts-availability'
   location: location
@@ -45,10 +48,10 @@ resource ruleGroup0 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01'
   properties: {
     description: 'CloudNativePG cluster alerts rendered by pgaks; runbooks in runbooks/ of the rendered output.'
     enabled: true
-    clusterName: aksClusterName
+    clusterName: clusterName
     scopes: [
       monitorWorkspaceId
-      aksClusterId
+      clusterId
     ]
     interval: 'PT1M'
     rules: [
@@ -504,10 +507,10 @@ resource ruleGroup1 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01'
   properties: {
     description: 'CloudNativePG cluster alerts rendered by pgaks; runbooks in runbooks/ of the rendered output.'
     enabled: true
-    clusterName: aksClusterName
+    clusterName: clusterName
     scopes: [
       monitorWorkspaceId
-      aksClusterId
+      clusterId
     ]
     interval: 'PT1M'
     rules: [
@@ -886,10 +889,10 @@ resource ruleGroup2 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01'
   properties: {
     description: 'CloudNativePG cluster alerts rendered by pgaks; runbooks in runbooks/ of the rendered output.'
     enabled: true
-    clusterName: aksClusterName
+    clusterName: clusterName
     scopes: [
       monitorWorkspaceId
-      aksClusterId
+      clusterId
     ]
     interval: 'PT1M'
     rules: [
@@ -1060,10 +1063,10 @@ resource ruleGroup3 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01'
   properties: {
     description: 'CloudNativePG cluster alerts rendered by pgaks; runbooks in runbooks/ of the rendered output.'
     enabled: true
-    clusterName: aksClusterName
+    clusterName: clusterName
     scopes: [
       monitorWorkspaceId
-      aksClusterId
+      clusterId
     ]
     interval: 'PT1M'
     rules: [

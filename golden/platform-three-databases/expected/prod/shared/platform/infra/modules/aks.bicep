@@ -3,7 +3,7 @@
 // Cilium, Entra ID with Azure RBAC and its cluster admins, OIDC issuer and workload identity, control plane logs; each
 // database's tree brings the federated credential that lets its PostgreSQL service account act as its identity.
 
-@description('Azure region of the cluster.')
+@description('Azure region of every resource; it must offer availability zones.')
 param location string
 
 @description('Tags set on every taggable resource.')
@@ -19,13 +19,13 @@ param clusterName string
 @maxLength(54)
 param dnsPrefix string
 
-@description('Pricing tier; Standard carries the uptime SLA.')
+@description('AKS pricing tier; Standard carries the uptime SLA.')
 @allowed([
   'Free'
   'Standard'
   'Premium'
 ])
-param tier string
+param aksTier string
 
 @description('Name of the resource group AKS creates for the nodes.')
 @minLength(1)
@@ -142,7 +142,7 @@ resource aks 'Microsoft.ContainerService/managedClusters@2026-05-01' = {
   tags: tags
   sku: {
     name: 'Base'
-    tier: tier
+    tier: aksTier
   }
   identity: {
     type: 'UserAssigned'

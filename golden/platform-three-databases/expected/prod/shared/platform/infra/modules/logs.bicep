@@ -2,13 +2,13 @@
 // The Log Analytics workspace Container Insights writes container logs to. The agent signs in with its managed
 // identity, so the workspace's shared keys are turned off.
 
-@description('Azure region of the workspace.')
+@description('Azure region of every resource; it must offer availability zones.')
 param location string
 
 @description('Tags set on every taggable resource.')
 param tags object
 
-@description('Name of the Log Analytics workspace.')
+@description('Name of the Log Analytics workspace for container and control plane logs.')
 @minLength(4)
 @maxLength(63)
 param logAnalyticsWorkspaceName string

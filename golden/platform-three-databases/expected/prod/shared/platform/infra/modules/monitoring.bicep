@@ -4,13 +4,15 @@
 // Managed Grafana with its admins.
 // Deployed after the cluster, so that resources here can refer to it (associations, Prometheus rule groups).
 
-@description('Azure region of the monitoring resources.')
+@description('Azure region of every resource; it must offer availability zones.')
 param location string
 
 @description('Tags set on every taggable resource.')
 param tags object
 
-@description('Name of the AKS cluster the data collection rules are associated with.')
+@description('AKS cluster name.')
+@minLength(1)
+@maxLength(63)
 param clusterName string
 
 @description('Name of the Azure Monitor workspace that stores the Prometheus metrics.')
@@ -30,7 +32,7 @@ param prometheusRuleName string
 @description('Name of the association of the Prometheus data collection rule with the cluster.')
 param prometheusAssociationName string
 
-@description('Resource ID of the Log Analytics workspace Container Insights writes to.')
+@description('Resource ID of the Log Analytics workspace for container and control plane logs.')
 param logAnalyticsWorkspaceId string
 
 @description('Name of the Container Insights data collection rule.')
