@@ -5,6 +5,7 @@ import dev.pgaks.diagnostic.ErrorCode;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.load.InputLimits;
 import dev.pgaks.load.SpecDocument;
+import dev.pgaks.load.SpecLoader;
 import dev.pgaks.render.RenderedFile;
 import dev.pgaks.resolve.AzureOutputs;
 import dev.pgaks.resolve.FleetCollisions;
@@ -20,10 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -39,6 +42,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 public final class Fleet {
 
     private static final Pattern PGAKS_SPEC = Pattern.compile("(?m)^apiVersion:\\s*[\"']?pgaks\\.dev/v1[\"']?\\s*(#.*)?$");
+    /** A file that extends a base may take its apiVersion (and kind) from it. */
+    private static final Pattern EXTENDS = Pattern.compile("(?m)^extends:");
 
     private final Pipeline pipeline;
 
@@ -105,24 +110,20 @@ public final class Fleet {
         return false;
     }
 
-    private static final Pattern FLEET_KIND = Pattern.compile("(?m)^kind:\\s*[\"']?(Platform|Database)[\"']?\\s*(#.*)?$");
-
-    /** A Platform or Database spec, which renders on the fleet path even alone. */
+    /** A Platform or Database spec (its kind possibly written in a base it extends), which renders on the fleet path even alone. */
     public static boolean isFleetKind(Path file) {
         if (!Files.isRegularFile(file)) {
             return false;
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return FLEET_KIND.matcher(new String(in.readNBytes(InputLimits.MAX_SPEC_BYTES), StandardCharsets.UTF_8)).find();
-        } catch (IOException e) {
-            return false;
-        }
+        return new SpecLoader().load(file) instanceof Outcome.Success<SpecDocument> loaded
+                && List.of("Platform", "Database").contains(kindOf(loaded.value()));
     }
 
     private static boolean isPgaksSpec(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(InputLimits.MAX_SPEC_BYTES);
-            return PGAKS_SPEC.matcher(new String(head, StandardCharsets.UTF_8)).find();
+            String text = new String(head, StandardCharsets.UTF_8);
+            return PGAKS_SPEC.matcher(text).find() || EXTENDS.matcher(text).find();
         } catch (IOException e) {
             // Unreadable: let the loader report it as a spec that cannot be read.
             return true;
@@ -136,12 +137,15 @@ public final class Fleet {
     }
 
     /** Every spec loaded and validated, with all diagnostics of all of them. */
-    public Outcome<List<Member>> validate(List<Path> files) {
+    public Outcome<List<Member>> validate(List<Path> candidates) {
+        Map<Path, Outcome<SpecDocument>> loads = new LinkedHashMap<>();
+        candidates.forEach(file -> loads.put(file, pipeline.load(file)));
+        List<Path> files = withoutBases(loads);
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<Member> members = new ArrayList<>();
         Map<Path, Outcome<SpecDocument>> platforms = new LinkedHashMap<>();
         for (Path file : files) {
-            Outcome<SpecDocument> loaded = pipeline.load(file);
+            Outcome<SpecDocument> loaded = loads.get(file);
             if (loaded instanceof Outcome.Failure<SpecDocument> f) {
                 diagnostics.addAll(f.diagnostics());
                 continue;
@@ -169,6 +173,28 @@ public final class Fleet {
             }
         }
         return diagnostics.isEmpty() ? Outcome.success(members) : Outcome.failure(distinct(diagnostics));
+    }
+
+    /**
+     * The files that are not a base another file of the call extends: a base (possibly partial) is validated only as
+     * part of the specs that extend it.
+     */
+    private static List<Path> withoutBases(Map<Path, Outcome<SpecDocument>> loads) {
+        Set<Path> bases = new HashSet<>();
+        loads.values().forEach(loaded -> {
+            if (loaded instanceof Outcome.Success<SpecDocument> ok) {
+                ok.value().bases().forEach(b -> bases.add(realOrNormal(Path.of(b))));
+            }
+        });
+        return loads.keySet().stream().filter(f -> bases.isEmpty() || !bases.contains(realOrNormal(f))).toList();
+    }
+
+    private static Path realOrNormal(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
     }
 
     private Member database(Path file, SpecDocument document, Map<Path, Outcome<SpecDocument>> platforms,
@@ -384,8 +410,7 @@ public final class Fleet {
     }
 
     private static Diagnostic at(SpecDocument document, String pointer, String message, String hint) {
-        SpecDocument.Position p = document.valuePosition(pointer);
-        return new Diagnostic(document.file(), p.line(), p.column(), message, hint, ErrorCode.PLATFORM_REFERENCE);
+        return document.diagnosticAt(pointer, message, hint).withCode(ErrorCode.PLATFORM_REFERENCE);
     }
 
     private static List<Diagnostic> distinct(List<Diagnostic> diagnostics) {

@@ -117,7 +117,6 @@ public final class FleetCollisions {
     }
 
     private static Diagnostic report(Claim own, Claim other) {
-        SpecDocument.Position at = own.tree().document().valuePosition(own.pointer());
         SpecDocument.Position there = other.tree().document().valuePosition(other.pointer());
         String hint = switch (own.what()) {
             case "namespace" -> "give one database another postgres.namespace, or list " + own.name().split(" ")[0]
@@ -126,9 +125,9 @@ public final class FleetCollisions {
             case "output directory" -> "give one of them another metadata.name or environment, or render them with different -o";
             default -> "rename one of them (metadata.name, postgres.clusterName), or deploy it into another resource group or cluster";
         };
-        return new Diagnostic(own.tree().document().file(), at.line(), at.column(),
-                own.what() + " " + own.name() + " is also rendered by " + other.tree().document().file() + ":"
-                        + there.line() + ":" + there.column(), hint, ErrorCode.COLLISION);
+        return own.tree().document().diagnosticAt(own.pointer(),
+                own.what() + " " + own.name() + " is also rendered by " + other.tree().document().fileAt(other.pointer()) + ":"
+                        + there.line() + ":" + there.column(), hint).withCode(ErrorCode.COLLISION);
     }
 
     private static Claim azure(Placed tree, String rg, String what, String name, String pointer) {

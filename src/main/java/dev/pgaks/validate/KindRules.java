@@ -124,8 +124,7 @@ final class KindRules {
 
     private void refuse(String pointer, String message, String hint) {
         if (present(pointer)) {
-            found.add(new Diagnostic(document.file(), document.keyPosition(pointer).line(), document.keyPosition(pointer).column(),
-                    message, hint, ErrorCode.SEMANTIC_RULE));
+            found.add(document.diagnosticAtKey(pointer, message, hint).withCode(ErrorCode.SEMANTIC_RULE));
         }
     }
 
@@ -141,7 +140,6 @@ final class KindRules {
     }
 
     private Diagnostic at(String pointer, String message, String hint, ErrorCode code) {
-        SpecDocument.Position p = document.keyPosition(pointer);
-        return new Diagnostic(document.file(), p.line(), p.column(), message, hint, code);
+        return document.diagnosticAtKey(pointer, message, hint).withCode(code);
     }
 }

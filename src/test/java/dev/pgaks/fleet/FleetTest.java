@@ -216,6 +216,36 @@ class FleetTest {
         assertTrue(b.message().endsWith(first + ":" + firstLine + ":" + a.column()), b.format());
     }
 
+    /** A base in the scanned directory is merged into the specs that extend it, and is no spec of its own. */
+    @Test
+    void aBaseInTheDirectoryIsNotASpecOfItsOwn() throws IOException {
+        write("platform.yaml", PLATFORM);
+        write("base/database.yaml", """
+                apiVersion: pgaks.dev/v1
+                kind: Database
+                platform:
+                  spec: ../platform.yaml
+                postgres:
+                  namespace: apps
+                """);
+        write("orders.yaml", "extends: base/database.yaml\nmetadata:\n  name: orders\nplatform:\n  spec: platform.yaml\n");
+        List<Fleet.Tree> trees = ok(render());
+        assertEquals(List.of("prod/shared/orders", "prod/shared/platform"),
+                trees.stream().map(t -> t.spec().operations().layout().treeName()).sorted().toList());
+        assertEquals("apps", tree(trees, "prod/shared/orders").spec().postgres().namespace());
+    }
+
+    /** A platform's field written in a base that a Database extends is reported where it is written: in the base. */
+    @Test
+    void aPlatformFieldInADatabasesBaseIsReportedInTheBase() throws IOException {
+        write("platform.yaml", PLATFORM);
+        write("base.yaml", "apiVersion: pgaks.dev/v1\nkind: Database\nazure:\n  zones: [\"1\"]\n");
+        write("orders.yaml", "extends: base.yaml\nmetadata:\n  name: orders\nplatform:\n  spec: platform.yaml\n");
+        Diagnostic d = failure(render()).get(0);
+        assertTrue(d.file().endsWith("base.yaml") && d.line() == 4 && d.column() == 3, d::format);
+        assertTrue(d.message().contains("azure.zones"), d::format);
+    }
+
     private static String database(String name, String postgres) {
         return """
                 apiVersion: pgaks.dev/v1
