@@ -9,7 +9,11 @@ ${alert.summary}
 |---|---|
 | Severity | ${alert.severity} (Azure Monitor Sev${alert.azureSeverity}) |
 | Fires after | ${alert.forDuration} |
+<#if alert.operatorWide()>
+| Operator | `${spec.postgres.operatorNamespace}`, for every cluster it manages |
+<#else>
 | Cluster | `${spec.postgres.namespace}/${spec.postgres.clusterName}` |
+</#if>
 
 ## Meaning
 

@@ -20,4 +20,9 @@ public record ResolvedAlert(String name, String group, String severity, List<Res
                             String forDuration, String expr, String summary, String description,
                             String runbookMeaning, String runbookImpact, String runbookDiagnosis, String runbookMitigation,
                             String runbookFile, String runbookUrl, int azureSeverity, String azureForDuration) {
+
+    /** An alert about the operator, shared by every cluster it manages, and so about none of them in particular. */
+    public boolean operatorWide() {
+        return group.equals(AlertCatalog.OPERATOR_GROUP);
+    }
 }

@@ -19,7 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -73,9 +72,6 @@ class RunbookCommandsTest {
     @ParameterizedTest
     @MethodSource("cases")
     void commandsNameOnlyWhatTheTreeHas(String name) {
-        // Known gap: a platform's operator alert runbooks still name the platform spec's default cluster, which no
-        // tree renders; the alert catalogue's operator texts need a condition for a tree without a cluster.
-        Assumptions.assumeTrue(GoldenCases.databaseTrees().contains(name), "operator runbooks of a platform tree");
         KnownNames known = KnownNames.of(GoldenCases.resolved(name), GoldenCases.rendered(name));
         if (GoldenCases.resolved(name).scope().isDatabase()) {
             known.withPlatformOf(GoldenCases.resolved(name));

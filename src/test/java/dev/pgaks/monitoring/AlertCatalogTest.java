@@ -117,8 +117,14 @@ class AlertCatalogTest {
                 assertFalse(field.isBlank(), name + " has a blank field");
                 assertFalse(field.contains("%{"), name + " has an unresolved placeholder: " + field);
             }
-            assertTrue(alert.runbookDiagnosis().contains("kubectl cnpg status " + CLUSTER + " -n " + NAMESPACE),
-                    name + " diagnosis lacks kubectl cnpg status");
+            // An operator alert is about every cluster the operator manages, and names none of them.
+            String status = alert.operatorWide() ? "kubectl get clusters.postgresql.cnpg.io --all-namespaces"
+                    : "kubectl cnpg status " + CLUSTER + " -n " + NAMESPACE;
+            assertTrue(alert.runbookDiagnosis().contains(status), name + " diagnosis lacks " + status);
+            if (alert.operatorWide()) {
+                assertFalse(alert.runbookDiagnosis().contains(CLUSTER) || alert.runbookMitigation().contains(CLUSTER),
+                        name + " is an operator alert and names cluster " + CLUSTER);
+            }
             assertTrue(alert.runbookDiagnosis().contains("```promql\n"), name + " diagnosis lacks a promql block");
             // Runbooks are rendered as markdown, not by Prometheus, so alert templating would show up verbatim.
             assertFalse((alert.runbookMeaning() + alert.runbookImpact() + alert.runbookDiagnosis()
