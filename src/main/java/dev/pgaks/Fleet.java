@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,11 @@ public final class Fleet {
     public Fleet(Pipeline pipeline) {
         this.pipeline = pipeline;
     }
+
+    /** A platform as one database names it: the reference records the name the database used. */
+    private record ReferenceKey(Path platformFile, String spelledAs) {}
+
+    private final Map<ReferenceKey, PlatformReference> references = new HashMap<>();
 
     /**
      * A spec of the call, validated.
@@ -227,9 +234,10 @@ public final class Fleet {
                         "name a spec of kind: Platform; a PostgresCluster carries its own database and shares its cluster with none"));
                 return null;
             }
-            ResolvedSpec resolved = pipeline.resolve(platformDocument, AzureOutputs.none(), TreeLayout.DEFAULT_OUTPUT_DIR,
-                    TreeScope.ofPlatform("", "", List.of(), List.of(), List.of()));
-            PlatformReference reference = PlatformReferences.of(resolved, spec, platformDocument.root());
+            // Every database of a platform takes the same reference from it: resolved once per platform and call.
+            PlatformReference reference = references.computeIfAbsent(new ReferenceKey(platformFile, spec), key ->
+                    PlatformReferences.of(pipeline.resolve(platformDocument, AzureOutputs.none(), TreeLayout.DEFAULT_OUTPUT_DIR,
+                            TreeScope.ofPlatform("", "", List.of(), List.of(), List.of())), spec, platformDocument.root()));
             platformRules(document, reference, found);
             if (!found.isEmpty()) {
                 return null;
@@ -351,20 +359,28 @@ public final class Fleet {
     }
 
     private Outcome<List<Tree>> render(List<Member> members, Path output, Map<Member, ResolvedSpec> resolved) {
-        List<Diagnostic> diagnostics = new ArrayList<>();
-        List<FleetCollisions.Placed> placed = placed(resolved);
-        List<Tree> trees = new ArrayList<>();
-        List<FleetCollisions.Claim> objects = new ArrayList<>();
-        for (Member member : members) {
-            ResolvedSpec spec = resolved.get(member);
-            Outcome<List<RenderedFile>> files = pipeline.render(spec);
-            List<RenderedFile> rendered = ((Outcome.Success<List<RenderedFile>>) files).value();
-            FleetCollisions.Placed tree = placed.stream().filter(p -> p.spec() == spec).findFirst().orElseThrow();
-            objects.addAll(objectClaims(tree, rendered));
-            trees.add(new Tree(member, spec, rendered, output.resolve(spec.operations().layout().treeName())));
+        Map<ResolvedSpec, FleetCollisions.Placed> placed = new IdentityHashMap<>();
+        placed(resolved).forEach(p -> placed.put(p.spec(), p));
+        List<Tree> trees = new ArrayList<>(members.size());
+        List<List<FleetCollisions.Claim>> claims = new ArrayList<>(members.size());
+        if (!members.isEmpty()) {
+            // The first tree sets the pipeline's stages up; then trees render on every core, sharing nothing but the
+            // read-only templates, schema and catalogues. The list keeps the members' order, so the output does too.
+            Tree first = tree(members.get(0), output, resolved);
+            List<Tree> rest = members.subList(1, members.size()).parallelStream()
+                    .map(member -> tree(member, output, resolved)).toList();
+            trees.add(first);
+            trees.addAll(rest);
+            trees.parallelStream().map(t -> objectClaims(placed.get(t.spec()), t.files())).forEachOrdered(claims::add);
         }
-        diagnostics.addAll(FleetCollisions.collisions(objects));
+        List<Diagnostic> diagnostics = FleetCollisions.collisions(claims.stream().flatMap(List::stream).toList());
         return diagnostics.isEmpty() ? Outcome.success(trees) : Outcome.failure(diagnostics);
+    }
+
+    private Tree tree(Member member, Path output, Map<Member, ResolvedSpec> resolved) {
+        ResolvedSpec spec = resolved.get(member);
+        List<RenderedFile> rendered = ((Outcome.Success<List<RenderedFile>>) pipeline.render(spec)).value();
+        return new Tree(member, spec, rendered, output.resolve(spec.operations().layout().treeName()));
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Load;
@@ -32,6 +33,7 @@ public final class AlertCatalog {
     static final String THRESHOLDS_FIELD = "monitoring.thresholds";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("%\\{([^}]*)}");
+    private static final Map<String, List<String>> PARSED = new ConcurrentHashMap<>();
     static final String RUNBOOK_FOLDER = "runbooks/";
     /**
      * Azure Monitor severities: Sev0 Critical for outages only, Sev1 Error for other critical alerts, Sev2 Warning,
@@ -246,24 +248,45 @@ public final class AlertCatalog {
 
     /** Package-private so the error paths can be tested without a broken catalog on the classpath. */
     static String substitute(String alertName, String template, Map<String, String> values) {
-        Matcher matcher = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String value = values.get(matcher.group(1));
-            if (value == null) {
-                throw new IllegalStateException("alert " + alertName + " uses unknown placeholder %{" + matcher.group(1) + "}");
+        List<String> parts = PARSED.computeIfAbsent(template, t -> parse(alertName, t));
+        StringBuilder out = new StringBuilder(template.length() + 64);
+        for (int i = 0; i < parts.size(); i++) {
+            if (i % 2 == 0) {
+                out.append(parts.get(i));
+                continue;
             }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+            String value = values.get(parts.get(i));
+            if (value == null) {
+                throw new IllegalStateException("alert " + alertName + " uses unknown placeholder %{" + parts.get(i) + "}");
+            }
+            out.append(value);
         }
-        matcher.appendTail(out);
-        String result = out.toString();
-        // Values never contain "%{", so a leftover one is a malformed placeholder in the catalog.
-        int leftover = result.indexOf("%{");
-        if (leftover >= 0) {
-            throw new IllegalStateException("alert " + alertName + " has an unterminated placeholder near '"
-                    + result.substring(leftover, Math.min(result.length(), leftover + 30)) + "'");
+        return out.toString();
+    }
+
+    /**
+     * A catalog text split once into literal text (even indexes) and placeholder names (odd indexes): every cluster
+     * of a fleet substitutes the same few hundred texts.
+     */
+    private static List<String> parse(String alertName, String template) {
+        List<String> parts = new ArrayList<>();
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        int at = 0;
+        while (matcher.find()) {
+            parts.add(template.substring(at, matcher.start()));
+            parts.add(matcher.group(1));
+            at = matcher.end();
         }
-        return result;
+        parts.add(template.substring(at));
+        for (int i = 0; i < parts.size(); i += 2) {
+            // Values never contain "%{", so one left in the literal text is a malformed placeholder in the catalog.
+            int leftover = parts.get(i).indexOf("%{");
+            if (leftover >= 0) {
+                throw new IllegalStateException("alert " + alertName + " has an unterminated placeholder near '"
+                        + parts.get(i).substring(leftover, Math.min(parts.get(i).length(), leftover + 30)) + "'");
+            }
+        }
+        return List.copyOf(parts);
     }
 
     private static String text(Map<String, Object> map, String key) {

@@ -5,6 +5,7 @@ import dev.pgaks.diagnostic.ErrorCode;
 import dev.pgaks.load.SpecDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -100,11 +101,17 @@ public final class FleetCollisions {
 
     /** A tree inside another's directory: the outer render would replace (and prune) the inner tree. */
     private static List<Diagnostic> nestedTrees(List<Claim> claims) {
-        List<Claim> dirs = claims.stream().filter(c -> c.what().equals("output directory")).toList();
+        Map<String, Claim> dirs = new HashMap<>();
+        claims.stream().filter(c -> c.what().equals("output directory")).forEach(c -> dirs.putIfAbsent(c.name(), c));
         List<Diagnostic> found = new ArrayList<>();
-        for (Claim outer : dirs) {
-            for (Claim inner : dirs) {
-                if (inner.name().startsWith(outer.name() + "/")) {
+        // Each directory's ancestors are looked up by name: linear in the number of trees, not quadratic.
+        for (Claim inner : claims) {
+            if (!inner.what().equals("output directory")) {
+                continue;
+            }
+            for (int slash = inner.name().lastIndexOf('/'); slash > 0; slash = inner.name().lastIndexOf('/', slash - 1)) {
+                Claim outer = dirs.get(inner.name().substring(0, slash));
+                if (outer != null) {
                     Claim nested = new Claim("output directory", inner.key(), inner.name() + " lies inside " + outer.name()
                             + ", which", inner.tree(), inner.pointer());
                     found.add(report(nested, outer));

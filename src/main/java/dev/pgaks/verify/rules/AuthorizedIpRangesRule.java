@@ -29,7 +29,10 @@ final class AuthorizedIpRangesRule implements Rule {
     public List<Finding> check(LintTree tree) {
         List<Finding> findings = new ArrayList<>();
         for (BicepFile file : tree.bicep()) {
-            BicepOutline outline = BicepOutline.of(file.text());
+            if (!file.mayDeclare("Microsoft.ContainerService/managedClusters")) {
+                continue;
+            }
+            BicepOutline outline = file.outline();
             for (BicepOutline.Resource resource : outline.resources()) {
                 if (!resource.type().equals("Microsoft.ContainerService/managedClusters")) {
                     continue;
@@ -43,7 +46,7 @@ final class AuthorizedIpRangesRule implements Rule {
                 if (count.isEmpty() && outline.token(value.get()).kind() == BicepOutline.Kind.WORD) {
                     String parameter = outline.token(value.get()).text();
                     for (BicepFile other : tree.bicep()) {
-                        BicepOutline candidate = BicepOutline.of(other.text());
+                        BicepOutline candidate = other.outline();
                         Optional<Integer> counted = candidate.paramArray(parameter).flatMap(candidate::countItems);
                         if (counted.isPresent() && (count.isEmpty() || other.file().endsWith(".bicepparam"))) {
                             count = counted;

@@ -48,7 +48,37 @@ public final class LintTree {
         }
     }
 
-    public record BicepFile(String file, String text) {}
+    /** A Bicep or bicepparam file, outlined on first use and then once for every rule that reads it. */
+    public static final class BicepFile {
+        private final String file;
+        private final String text;
+        private BicepOutline outline;
+
+        public BicepFile(String file, String text) {
+            this.file = file;
+            this.text = text;
+        }
+
+        public String file() {
+            return file;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        BicepOutline outline() {
+            if (outline == null) {
+                outline = BicepOutline.of(text);
+            }
+            return outline;
+        }
+
+        /** Whether a resource of {@code type} can be declared here: Bicep spells every resource type as a literal. */
+        boolean mayDeclare(String type) {
+            return text.contains(type);
+        }
+    }
 
     private final List<Manifest> manifests;
     private final List<BicepFile> bicep;

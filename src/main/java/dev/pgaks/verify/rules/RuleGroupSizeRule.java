@@ -25,7 +25,10 @@ final class RuleGroupSizeRule implements Rule {
     public List<Finding> check(LintTree tree) {
         List<Finding> findings = new ArrayList<>();
         for (BicepFile file : tree.bicep()) {
-            BicepOutline outline = BicepOutline.of(file.text());
+            if (!file.mayDeclare("Microsoft.AlertsManagement/prometheusRuleGroups")) {
+                continue;
+            }
+            BicepOutline outline = file.outline();
             for (BicepOutline.Resource resource : outline.resources()) {
                 if (!resource.type().equals("Microsoft.AlertsManagement/prometheusRuleGroups")) {
                     continue;
