@@ -42,6 +42,9 @@ Every command runs from the directory that holds `${L.specFile}` (rendered with 
 1. Azure: the workload identity, its federated credential for the cluster's OIDC issuer<#if item.storage>, the backup storage account</#if><#if m.azureManagedPrometheus() && spec.scope.rendersMonitoring()>, the alert rule groups on the Azure Monitor workspace</#if>; then save the outputs and render again:
 
    ```bash
+<#if spec.scope.ownsResourceGroup(az.resourceGroup)>
+   az group create --name ${sh.quote(az.resourceGroup)} --location ${sh.quote(az.location)}
+</#if>
    az deployment group create \
      --resource-group ${sh.quote(az.resourceGroup)} \
      --name ${sh.quote(az.deploymentName)} \

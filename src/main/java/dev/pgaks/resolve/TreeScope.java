@@ -107,6 +107,14 @@ public record TreeScope(Role role, String treeName, PlatformReference platform,
         return !onExistingCluster();
     }
 
+    /**
+     * The tree's Azure resources have their resource group to themselves, so that deleting the group deletes them and
+     * nothing else: a single spec's, and a database's deployed into a group other than its cluster's.
+     */
+    public boolean ownsResourceGroup(String resourceGroup) {
+        return role == Role.SINGLE || role == Role.DATABASE && !resourceGroup.equals(platform.clusterResourceGroup());
+    }
+
     /** The database renders its own Namespace: always alone, on a platform unless the platform shares it. */
     public boolean rendersOwnNamespace(String namespace) {
         return role == Role.SINGLE || role == Role.DATABASE && !platform.sharedNamespaces().contains(namespace);
