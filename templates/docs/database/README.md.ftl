@@ -24,7 +24,13 @@ and no Helm values for it. It must have:
 </#if>
 - the StorageClass `${p.storage.storageClassName}`, which the volumes use;
 <#if m.azureManagedPrometheus() && spec.scope.rendersMonitoring()>
-- Azure managed Prometheus sending to workspace `${platform.monitorWorkspaceName}` (resource group `${platform.monitorWorkspaceResourceGroup}`), where this tree's alert rule groups go.
+- Azure managed Prometheus sending to workspace `${platform.monitorWorkspaceName}` (resource group `${platform.monitorWorkspaceResourceGroup}`), where this tree's alert rule groups go<#if platform.hasExistingActionGroup()>, with the action group `${platform.actionGroupName}` in that resource group, which they notify</#if>;
+- the metrics those alerts read beyond managed Prometheus's minimal ingestion profile: the node zone label
+  (`az aks update --ksm-metric-labels-allow-list "nodes=[topology.kubernetes.io/zone]"`) and the kube-state-metrics
+  series the zone, PVC and pod alerts use (`kube_node_labels`, `kube_pod_info`, `kube_persistentvolumeclaim_status_phase`,
+  `kube_pod_container_status_waiting_reason`) in the `ama-metrics-settings-configmap` keep list: without them those
+  alerts never fire;
+- alerts on the operator, the plugin and cert-manager: they are the cluster's, not this tree's.
 <#elseif spec.scope.rendersMonitoring()>
 - the Prometheus Operator, which reads this tree's PodMonitor and PrometheusRule.
 <#else>

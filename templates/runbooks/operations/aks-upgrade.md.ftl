@@ -11,8 +11,8 @@ This runbook is the manual path, one step at a time, from the directory holding 
 2. Pick the version: the lowest available upgrade (one minor at a time; set `VERSION` yourself for another one):
 
    ```bash
-   az aks get-upgrades --resource-group ${rg} --name ${aksName} -o table
-   VERSION=$(az aks get-upgrades --resource-group ${rg} --name ${aksName} \
+   az aks get-upgrades --resource-group ${aksRg} --name ${aksName} -o table
+   VERSION=$(az aks get-upgrades --resource-group ${aksRg} --name ${aksName} \
      --query 'controlPlaneProfile.upgrades[].kubernetesVersion' -o tsv | sort -V | head -n 1)
    echo "upgrading to $VERSION"
    ```
@@ -20,14 +20,14 @@ This runbook is the manual path, one step at a time, from the directory holding 
 3. Control plane first; workloads keep running:
 
    ```bash
-   az aks upgrade --resource-group ${rg} --name ${aksName} \
+   az aks upgrade --resource-group ${aksRg} --name ${aksName} \
      --control-plane-only --kubernetes-version "$VERSION" --yes
    ```
 
 4. System pool (operator, plugin, cert-manager, CoreDNS):
 
    ```bash
-   az aks nodepool upgrade --resource-group ${rg} --cluster-name ${aksName} \
+   az aks nodepool upgrade --resource-group ${aksRg} --cluster-name ${aksName} \
      --name ${a.systemPool.name} --kubernetes-version "$VERSION" --yes
    ```
 
@@ -50,7 +50,7 @@ This runbook is the manual path, one step at a time, from the directory holding 
 
    ```bash
 <#list a.postgresZonePools as pool>
-   az aks nodepool upgrade --resource-group ${rg} --cluster-name ${aksName} \
+   az aks nodepool upgrade --resource-group ${aksRg} --cluster-name ${aksName} \
      --name ${pool.name} --kubernetes-version "$VERSION" --max-surge 1 --yes
    kubectl wait cluster/${p.clusterName} --namespace ${p.namespace} --for=condition=Ready --timeout=6h
 </#list>
@@ -82,7 +82,7 @@ This runbook is the manual path, one step at a time, from the directory holding 
 
    ```bash
 <#list a.postgresZonePools as pool>
-   az aks nodepool upgrade --resource-group ${rg} --cluster-name ${aksName} \
+   az aks nodepool upgrade --resource-group ${aksRg} --cluster-name ${aksName} \
      --name ${pool.name} --kubernetes-version "$VERSION" --max-surge 1 --yes
 </#list>
    ```

@@ -27,14 +27,26 @@ recovery in another region, choose a geo-redundant `backup.storageSku`.
 1. Check what is left: the resource group, the storage account and the identity normally are.
 
    ```bash
-   az aks show --resource-group ${rg} --name ${aksName} --query provisioningState -o tsv
+   az aks show --resource-group ${aksRg} --name ${aksName} --query provisioningState -o tsv
    az storage account show --name ${b.storageAccountName} --resource-group ${rg} --query provisioningState -o tsv
    az identity show --name ${sh.quote(spec.azure.workloadIdentityName)} --resource-group ${rg} --query clientId -o tsv
    ```
 
+<#if spec.scope.onExistingCluster()>
+2. The AKS cluster `${spec.aks.clusterName}` is not pgaks's: its owners rebuild it, with the prerequisites listed in
+   README.md. A new AKS cluster has a new OIDC issuer: deploy this tree's `infra/` again, which points the federated
+   credential `${spec.azure.federatedCredentialName}` at it. Save the outputs and render again (the client ID stays the
+   same unless the identity was recreated):
+<#elseif spec.scope.isDatabase()>
+2. Rebuild the platform first, as its tree's README says (`${L.outputDir}/${spec.environment}/${spec.scope.platform.name}/platform/README.md`):
+   its Azure deployment, the Helm charts and its `k8s/`. A new AKS cluster has a new OIDC issuer: deploy this tree's
+   `infra/` again, which points the federated credential `${spec.azure.federatedCredentialName}` at it. Save the outputs
+   and render again (the client ID stays the same unless the identity was recreated):
+<#else>
 2. Rebuild the AKS cluster by deploying `infra/` again (README.md, "Azure infrastructure"). A new AKS cluster has a
    new OIDC issuer: the deployment updates the federated credential `${spec.azure.federatedCredentialName}` to it. Save the
    outputs and render again (the client ID stays the same unless the identity was recreated):
+</#if>
 
    ```bash
    az deployment group create --resource-group ${rg} --name ${sh.quote(spec.azure.deploymentName)} \
@@ -42,13 +54,18 @@ recovery in another region, choose a geo-redundant `backup.storageSku`.
    az deployment group show --resource-group ${rg} --name ${sh.quote(spec.azure.deploymentName)} \
      --query properties.outputs > ${sh.quote(L.azureOutputsFile)}
    pgaks render ${sh.quote(L.specFile)} -o ${sh.quote(L.outputDir)}
-   az aks get-credentials --resource-group ${rg} --name ${aksName} --overwrite-existing
+   az aks get-credentials --resource-group ${aksRg} --name ${aksName} --overwrite-existing
 <#if spec.aks.entraId.enabled>
    kubelogin convert-kubeconfig -l azurecli
 </#if>
    ```
 
+<#if spec.scope.isDatabase()>
+3. The operator and the Barman Cloud plugin come with the cluster (step 2); check them:
+   `kubectl get deploy --namespace ${p.operatorNamespace}`.
+<#else>
 3. Install the Helm charts as in README.md.
+</#if>
 
 4. Recover `${cluster}` from its backups: follow `runbooks/operations/restore.md` for a spec with `restore.enabled: true`,
    `restore.sourceCluster: ${cluster}` and a new `postgres.clusterName` (the new cluster archives under its own server

@@ -25,7 +25,7 @@ require before step 4. Run from the directory holding `${L.specFile}`.
    other workloads share them, and delete the remaining objects of the kustomization one by one.
 <#elseif spec.scope.rendersOwnNamespace(ns)>
    `kubectl delete -k ${L.treeDir}/k8s/` also deletes this database's namespace `${ns}`. The StorageClass
-   `${p.storage.storageClassName}` is the platform's and stays.
+   `${p.storage.storageClassName}` is the ${spec.scope.onExistingCluster()?then("cluster's", "platform's")} and stays.
 <#else>
    The namespace `${ns}` and the StorageClass `${p.storage.storageClassName}` are the platform's, shared with other
    databases, and stay.

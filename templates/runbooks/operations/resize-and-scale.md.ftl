@@ -55,7 +55,11 @@ echo "replacing $INSTANCE (primary is $PRIMARY)"
 kubectl cnpg destroy ${cluster} "$INSTANCE" --namespace ${ns}
 kubectl cnpg status ${cluster} --namespace ${ns}
 ```
-<#if s.storageClass.retainDisks>
+<#if spec.scope.onExistingCluster()>
+
+`kubectl cnpg destroy` deletes the claims<#if s.walEnabled> (data and `-wal`)</#if>; whether their disks stay is the reclaim policy of the
+cluster's StorageClass `${s.storageClassName}`: check it, and clean them up as in `runbooks/operations/decommission.md`.
+<#elseif s.storageClass.retainDisks>
 
 `kubectl cnpg destroy` deletes the claims<#if s.walEnabled> (data and `-wal`)</#if>; with reclaim policy Retain their disks stay:
 clean them up as in `runbooks/operations/decommission.md`.

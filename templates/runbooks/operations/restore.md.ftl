@@ -113,7 +113,7 @@ CNPG names the service account after the Cluster, so `${restored}` needs its own
 ```bash
 az identity federated-credential create --name fc-${restored} \
   --identity-name ${sh.quote(spec.azure.workloadIdentityName)} --resource-group ${rg} \
-  --issuer "$(az aks show --resource-group ${rg} --name ${aksName} --query oidcIssuerProfile.issuerUrl -o tsv)" \
+  --issuer "$(az aks show --resource-group ${aksRg} --name ${aksName} --query oidcIssuerProfile.issuerUrl -o tsv)" \
   --subject system:serviceaccount:${ns}:${restored} --audience api://AzureADTokenExchange
 ```
 

@@ -26,7 +26,7 @@ kubectl get objectstore ${b.objectStoreName} --namespace ${ns} -o jsonpath='{.st
 ```bash
 az identity federated-credential create --name fc-${test} \
   --identity-name ${sh.quote(spec.azure.workloadIdentityName)} --resource-group ${rg} \
-  --issuer "$(az aks show --resource-group ${rg} --name ${aksName} --query oidcIssuerProfile.issuerUrl -o tsv)" \
+  --issuer "$(az aks show --resource-group ${aksRg} --name ${aksName} --query oidcIssuerProfile.issuerUrl -o tsv)" \
   --subject system:serviceaccount:${ns}:${test} --audience api://AzureADTokenExchange
 CLIENT_ID=$(az identity show --name ${sh.quote(spec.azure.workloadIdentityName)} --resource-group ${rg} --query clientId -o tsv)
 ```

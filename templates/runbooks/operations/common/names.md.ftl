@@ -7,6 +7,7 @@
 <#assign T = sh.quote(L.treeDir)>
 <#assign rg = sh.quote(spec.azure.resourceGroup)>
 <#assign aksName = sh.quote(spec.aks.clusterName)>
+<#assign aksRg = sh.quote(spec.scope.aksResourceGroup(spec.azure.resourceGroup))>
 <#assign operatorRelease = p.operator.operatorRelease()>
 <#-- Called at the start of a line inside a code block indented by i: continues the block's indentation. -->
 <#macro readPrimary i="">
@@ -15,10 +16,17 @@ ${i}echo "primary: $PRIMARY"
 </#macro>
 <#-- The PersistentVolumes a deleted cluster leaves behind, with their Azure disks (reclaim policy Retain). -->
 <#macro retainedDisks name>
-<#if p.storage.storageClass.retainDisks>
+<#if spec.scope.onExistingCluster() || p.storage.storageClass.retainDisks>
+<#if spec.scope.onExistingCluster()>
+The volumes of `${name}` use the cluster's own StorageClass `${p.storage.storageClassName}`, whose reclaim policy is
+its owners' choice: check it with `kubectl get storageclass ${p.storage.storageClassName} -o jsonpath='{.reclaimPolicy}'`.
+With `Delete` the disks go with the claims and nothing is left. With `Retain` each PersistentVolume stays `Released`
+and its disk billed: list them, check the list, then delete both:
+<#else>
 The volumes of `${name}` are Azure disks with reclaim policy Retain (as pgaks' storage classes for managed disks
 set it): deleting the claims leaves each PersistentVolume `Released` and its disk billed. List them, check the list,
 then delete both:
+</#if>
 
 ```bash
 kubectl get pv -o jsonpath='{range .items[?(@.spec.claimRef.namespace=="${ns}")]}{.metadata.name}{"\t"}{.spec.claimRef.name}{"\t"}{.spec.csi.volumeHandle}{"\t"}{.status.phase}{"\n"}{end}' \

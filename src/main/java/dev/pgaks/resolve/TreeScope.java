@@ -115,6 +115,11 @@ public record TreeScope(Role role, String treeName, PlatformReference platform,
         return role == Role.SINGLE || role == Role.DATABASE && !resourceGroup.equals(platform.clusterResourceGroup());
     }
 
+    /** The AKS cluster's resource group: a database's cluster is its platform's, wherever the database deploys. */
+    public String aksResourceGroup(String ownResourceGroup) {
+        return role == Role.DATABASE ? platform.clusterResourceGroup() : ownResourceGroup;
+    }
+
     /** The database renders its own Namespace: always alone, on a platform unless the platform shares it. */
     public boolean rendersOwnNamespace(String namespace) {
         return role == Role.SINGLE || role == Role.DATABASE && !platform.sharedNamespaces().contains(namespace);

@@ -47,6 +47,24 @@ class FleetRunbooksTest {
         assertTrue(ownGroup ? create > 0 && create < deploy : create < 0, tree + ": az group create where the group is the database's alone");
     }
 
+    /** Review finding M1: the cluster lives in its platform's resource group, wherever the database deploys. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databaseTreesOfFleets")
+    void everyAksCommandNamesTheClustersResourceGroup(String tree) {
+        ResolvedSpec spec = GoldenCases.resolved(tree);
+        String group = "--resource-group " + spec.scope().platform().clusterResourceGroup() + " ";
+        for (RenderedFile file : GoldenCases.rendered(tree)) {
+            if (!file.path().endsWith(".md")) {
+                continue;
+            }
+            for (String line : file.text().split("\n")) {
+                if (line.contains("az aks ") && line.contains("--resource-group")) {
+                    assertTrue(line.contains(group), tree + "/" + file.path() + ": " + line.strip());
+                }
+            }
+        }
+    }
+
     private static String file(String tree, String path) {
         return GoldenCases.rendered(tree).stream().filter(f -> f.path().equals(path)).map(RenderedFile::text)
                 .findFirst().orElseThrow(() -> new AssertionError(tree + " renders no " + path));
