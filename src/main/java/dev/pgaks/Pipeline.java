@@ -20,7 +20,7 @@ import dev.pgaks.resolve.ResolvedSpec;
 import dev.pgaks.resolve.SpecResolver;
 import dev.pgaks.resolve.TreeLayout;
 import dev.pgaks.resolve.TreeScope;
-import dev.pgaks.validate.SpecSchema;
+import dev.pgaks.load.SpecSchema;
 import dev.pgaks.validate.SpecValidator;
 import dev.pgaks.verify.OutputVerifier;
 import dev.pgaks.verify.rules.LintTree;

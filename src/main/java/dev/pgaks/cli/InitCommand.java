@@ -4,7 +4,7 @@ import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.load.SpecDocument;
 import dev.pgaks.load.SpecLoader;
-import dev.pgaks.validate.SpecSchema;
+import dev.pgaks.load.SpecSchema;
 import dev.pgaks.validate.SpecValidator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.pgaks.cli;
 
-import dev.pgaks.validate.SpecSchema;
+import dev.pgaks.load.SpecSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;

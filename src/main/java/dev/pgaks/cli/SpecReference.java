@@ -1,7 +1,7 @@
 package dev.pgaks.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pgaks.validate.SpecSchema;
+import dev.pgaks.load.SpecSchema;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

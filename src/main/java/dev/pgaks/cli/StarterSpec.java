@@ -2,7 +2,7 @@ package dev.pgaks.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pgaks.render.YamlScalars;
-import dev.pgaks.validate.SpecSchema;
+import dev.pgaks.load.SpecSchema;
 import java.util.Iterator;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.pgaks.facts;
 
-import dev.pgaks.validate.Suggestions;
+import dev.pgaks.diagnostic.Suggestions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.pgaks.render;
 
 import dev.pgaks.resolve.ResolvedSpec;
-import dev.pgaks.validate.SpecSchema;
+import dev.pgaks.load.SpecSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.pgaks.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pgaks.facts.AzureLimits;
-import dev.pgaks.validate.SpecSchema;
+import dev.pgaks.load.SpecSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.pgaks.resolve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pgaks.validate.SpecSchema;
+import dev.pgaks.load.SpecSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package dev.pgaks.resolve;
 import dev.pgaks.resolve.ResolvedMonitoring.Label;
 import dev.pgaks.resolve.ResolvedMonitoring.LabelLimits;
 import dev.pgaks.resolve.ResolvedMonitoring.PodMonitor;
-import dev.pgaks.validate.SpecSchema;
+import dev.pgaks.load.SpecSchema;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

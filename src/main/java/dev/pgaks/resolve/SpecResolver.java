@@ -8,7 +8,7 @@ import dev.pgaks.load.SpecDocument;
 import dev.pgaks.resolve.SpecModel.NodeOsChannel;
 import dev.pgaks.resolve.SpecModel.StorageType;
 import dev.pgaks.resolve.SpecModel.UpgradeChannel;
-import dev.pgaks.validate.SpecSchema;
+import dev.pgaks.load.SpecSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

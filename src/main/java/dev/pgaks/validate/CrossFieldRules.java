@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.diagnostic.ErrorCode;
 import dev.pgaks.load.SpecDocument;
+import dev.pgaks.load.SpecSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

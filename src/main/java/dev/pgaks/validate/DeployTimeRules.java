@@ -5,6 +5,7 @@ import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.facts.ManagedRoles;
 import dev.pgaks.facts.VmSize;
 import dev.pgaks.load.SpecDocument;
+import dev.pgaks.load.SpecSchema;
 import dev.pgaks.resolve.AzureNames;
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -1,12 +1,13 @@
 package dev.pgaks.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.load.InputLimits;
 import dev.pgaks.load.SpecDocument;
+import dev.pgaks.load.SpecSchema;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pgaks.testsupport.GoldenCases;
 import dev.pgaks.render.BicepParameters;
-import dev.pgaks.validate.SpecSchema;
+import dev.pgaks.load.SpecSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pgaks.validate.SpecSchema;
+import dev.pgaks.load.SpecSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

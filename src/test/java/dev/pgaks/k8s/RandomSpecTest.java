@@ -14,7 +14,7 @@ import dev.pgaks.render.RenderedFile;
 import dev.pgaks.resolve.AzureOutputs;
 import dev.pgaks.resolve.ResolvedSpec;
 import dev.pgaks.testsupport.GoldenCases;
-import dev.pgaks.validate.SpecSchema;
+import dev.pgaks.load.SpecSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,6 +8,7 @@ import dev.pgaks.diagnostic.Diagnostic;
 import dev.pgaks.diagnostic.Outcome;
 import dev.pgaks.load.SpecDocument;
 import dev.pgaks.load.SpecLoader;
+import dev.pgaks.load.SpecSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;

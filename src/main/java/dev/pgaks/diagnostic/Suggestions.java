@@ -1,4 +1,4 @@
-package dev.pgaks.validate;
+package dev.pgaks.diagnostic;
 
 import java.util.Collection;
 import java.util.Locale;

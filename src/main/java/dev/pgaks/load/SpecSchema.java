@@ -1,4 +1,4 @@
-package dev.pgaks.validate;
+package dev.pgaks.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
