@@ -43,7 +43,8 @@ A database in none of the shared namespaces gets its own, named after it, render
 
 ## Apply order
 
-Every command runs from the directory that holds `${L.specFile}` (rendered with `pgaks render ${sh.quote(L.specFile)} -o ${sh.quote(L.outputDir)}`).
+Every command runs from the directory that holds `${L.specFile}` (rendered with `pgaks render<#list spec.scope.renderedWith(L.specFile) as f> ${sh.quote(f)}</#list> -o ${sh.quote(L.outputDir)}`:
+the platform with its databases, so that this README lists them).
 
 1. Azure infrastructure:
 

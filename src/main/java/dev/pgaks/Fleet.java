@@ -160,10 +160,10 @@ public final class Fleet {
             SpecDocument document = ((Outcome.Success<SpecDocument>) loaded).value();
             String kind = kindOf(document);
             if (!kind.equals("Database")) {
-                Outcome<SpecDocument> valid = platforms.containsKey(file.normalize()) ? platforms.get(file.normalize())
+                Outcome<SpecDocument> valid = platforms.containsKey(key(file)) ? platforms.get(key(file))
                         : pipeline.validate(document, true);
                 if (kind.equals("Platform")) {
-                    platforms.put(file.normalize(), valid);
+                    platforms.put(key(file), valid);
                 }
                 if (valid instanceof Outcome.Failure<SpecDocument> f) {
                     diagnostics.addAll(f.diagnostics());
@@ -209,17 +209,17 @@ public final class Fleet {
         Map<String, Object> block = map(document.root(), "platform");
         if (block.get("spec") instanceof String spec) {
             Path platformFile = file.resolveSibling(spec).normalize();
-            if (!platforms.containsKey(platformFile)) {
+            if (!platforms.containsKey(key(platformFile))) {
                 Outcome<SpecDocument> loaded = pipeline.load(platformFile);
-                platforms.put(platformFile, loaded.then(p -> kindOf(p).equals("Platform") ? pipeline.validate(p, true)
+                platforms.put(key(platformFile), loaded.then(p -> kindOf(p).equals("Platform") ? pipeline.validate(p, true)
                         : Outcome.success(p)));
                 // A platform outside the call is validated here; one in the call reports its own problems.
-                if (!call.contains(platformFile) && platforms.get(platformFile) instanceof Outcome.Failure<SpecDocument> f
+                if (call.stream().noneMatch(f -> key(f).equals(key(platformFile))) && platforms.get(key(platformFile)) instanceof Outcome.Failure<SpecDocument> f
                         && loaded instanceof Outcome.Success<SpecDocument>) {
                     found.addAll(f.diagnostics());
                 }
             }
-            Outcome<SpecDocument> platform = platforms.get(platformFile);
+            Outcome<SpecDocument> platform = platforms.get(key(platformFile));
             if (platform instanceof Outcome.Failure<SpecDocument> f) {
                 String why = pipeline.load(platformFile) instanceof Outcome.Failure<SpecDocument> unreadable
                         ? "cannot be read: " + unreadable.diagnostics().get(0).message() : "is not valid (its errors are listed with it)";
@@ -235,7 +235,7 @@ public final class Fleet {
                 return null;
             }
             // Every database of a platform takes the same reference from it: resolved once per platform and call.
-            PlatformReference reference = references.computeIfAbsent(new ReferenceKey(platformFile, spec), key ->
+            PlatformReference reference = references.computeIfAbsent(new ReferenceKey(key(platformFile), spec), key ->
                     PlatformReferences.of(pipeline.resolve(platformDocument, AzureOutputs.none(), TreeLayout.DEFAULT_OUTPUT_DIR,
                             TreeScope.ofPlatform("", "", List.of(), List.of(), List.of())), spec, platformDocument.root()));
             platformRules(document, reference, found);
@@ -338,9 +338,10 @@ public final class Fleet {
             PlatformReference reference = PlatformReferences.of(plain, member.file().toString(), member.document().root());
             List<TreeScope.PlatformDatabase> databases = new ArrayList<>();
             resolved.forEach((m, spec) -> {
-                if (member.file().equals(m.platformFile())) {
+                if (m.platformFile() != null && key(member.file()).equals(key(m.platformFile()))) {
                     databases.add(new TreeScope.PlatformDatabase(spec.name(), spec.postgres().namespace(),
-                            spec.postgres().storage().type().value(), spec.scope().treeName()));
+                            spec.postgres().storage().type().value(), spec.scope().treeName(),
+                            slashes(member.file().toAbsolutePath().getParent().relativize(m.file().toAbsolutePath()))));
                 }
             });
             TreeScope scope = TreeScope.ofPlatform(plain.environment(), plain.name(), reference.storageClasses(),
@@ -423,6 +424,15 @@ public final class Fleet {
         boolean restore = Boolean.TRUE.equals(map(root, "restore").get("enabled"));
         Object cluster = map(root, "postgres").get("clusterName");
         return restore && cluster instanceof String c ? c : (String) map(root, "metadata").get("name");
+    }
+
+    /** One file however the call spells its path: {@code platform/prod.yaml} and {@code db/../platform/prod.yaml} alike. */
+    private static Path key(Path path) {
+        return path.toAbsolutePath().normalize();
+    }
+
+    private static String slashes(Path path) {
+        return path.toString().replace('\\', '/');
     }
 
     private static Diagnostic at(SpecDocument document, String pointer, String message, String hint) {

@@ -29,7 +29,19 @@ public record TreeScope(Role role, String treeName, PlatformReference platform,
     public enum Role { SINGLE, PLATFORM, DATABASE }
 
     /** A database on a platform, as the platform's README lists it. */
-    public record PlatformDatabase(String name, String namespace, String storageType, String treeDir) {}
+    /**
+     * A database of the call on this platform.
+     *
+     * @param spec its spec file as seen from the platform spec's directory, for the command that renders them together
+     */
+    public record PlatformDatabase(String name, String namespace, String storageType, String treeDir, String spec) {}
+
+    /** The spec files a platform is rendered with, from its own directory: the platform's, then each database's. */
+    public List<String> renderedWith(String platformSpec) {
+        List<String> specs = new java.util.ArrayList<>(List.of(platformSpec));
+        databases.forEach(d -> specs.add(d.spec()));
+        return specs;
+    }
 
     public static TreeScope whole() {
         return new TreeScope(Role.SINGLE, null, null, List.of(), List.of(), List.of());

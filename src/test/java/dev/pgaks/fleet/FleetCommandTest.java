@@ -127,6 +127,36 @@ class FleetCommandTest {
                 "no tree of the call is written");
     }
 
+    /**
+     * Review finding: the platform README's own command rendered the platform alone, whose README then listed no
+     * database. Its command now names the databases, and run as written it renders the approved trees byte for byte.
+     */
+    @Test
+    void thePlatformReadmesCommandRendersTheApprovedTrees() throws IOException {
+        copyCase();
+        Path platformDir = dir.resolve("fleet/platform");
+        String readme = Files.readString(Path.of("golden/platform-three-databases/expected/prod/shared/platform/README.md"));
+        java.util.regex.Matcher command = java.util.regex.Pattern.compile("rendered with `pgaks render ([^`]*) -o ([^`]*)`").matcher(readme);
+        assertTrue(command.find(), "the README names its render command");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("render"));
+        for (String spec : command.group(1).split(" ")) {
+            args.add(platformDir.resolve(spec).toString());
+        }
+        // A relative -o, as the README's reader types it: the tree records it as seen from the spec's directory.
+        Path here = Path.of("").toAbsolutePath();
+        args.addAll(java.util.List.of("-o", here.relativize(platformDir.resolve(command.group(2)).normalize()).toString()));
+        assertTrue(args.size() > 3, "the command names the databases too: " + args);
+        CliRun render = CliRun.run(args.toArray(String[]::new));
+        assertEquals(0, render.exit(), render.err());
+        Path expected = Path.of("golden/platform-three-databases/expected");
+        try (Stream<Path> files = Files.walk(expected)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path rendered = platformDir.resolve(command.group(2)).resolve(expected.relativize(file).toString());
+                assertEquals(Files.readString(file), Files.readString(rendered), expected.relativize(file).toString());
+            }
+        }
+    }
+
     private void copyCase() throws IOException {
         Path source = Path.of("golden/platform-three-databases");
         try (Stream<Path> files = Files.walk(source)) {
