@@ -14,9 +14,34 @@ import java.util.OptionalInt;
 public record SpecModel(Metadata metadata, Azure azure, Aks aks, Postgres postgres, Backup backup, Restore restore,
                         Monitoring monitoring, FleetFields fleet) {
 
-    /** A field with allowed values, spelled in the spec as {@link #value()}. */
+    /**
+     * A field with allowed values, spelled in the spec as {@link #value()}: the constant's name in the enum's
+     * {@link #spelling()}, kebab-case unless the enum says otherwise ({@code SpecBinderTest} holds every spelling to
+     * the schema's enum).
+     */
     public interface Choice {
-        String value();
+        default String value() {
+            return spelling().of(((Enum<?>) this).name());
+        }
+
+        default Spelling spelling() {
+            return Spelling.KEBAB;
+        }
+    }
+
+    /** How a spec spells a constant's name: {@code AZURE_MANAGED} as azure-managed, AzureManaged, or as it is. */
+    public enum Spelling {
+        KEBAB, PASCAL, AS_IS;
+
+        String of(String name) {
+            return switch (this) {
+                case KEBAB -> name.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                case AS_IS -> name;
+                case PASCAL -> java.util.Arrays.stream(name.split("_"))
+                        .map(w -> w.charAt(0) + w.substring(1).toLowerCase(java.util.Locale.ROOT))
+                        .collect(java.util.stream.Collectors.joining());
+            };
+        }
     }
 
     /**
@@ -106,169 +131,73 @@ public record SpecModel(Metadata metadata, Azure azure, Aks aks, Postgres postgr
                              Map<String, BigDecimal> thresholds) {}
 
     public enum PrincipalType implements Choice {
-        USER("User"), GROUP("Group"), SERVICE_PRINCIPAL("ServicePrincipal");
-
-        private final String value;
-
-        PrincipalType(String value) {
-            this.value = value;
-        }
+        USER, GROUP, SERVICE_PRINCIPAL;
 
         @Override
-        public String value() {
-            return value;
+        public Spelling spelling() {
+            return Spelling.PASCAL;
         }
     }
 
     public enum AksTier implements Choice {
-        FREE("Free"), STANDARD("Standard"), PREMIUM("Premium");
-
-        private final String value;
-
-        AksTier(String value) {
-            this.value = value;
-        }
+        FREE, STANDARD, PREMIUM;
 
         @Override
-        public String value() {
-            return value;
+        public Spelling spelling() {
+            return Spelling.PASCAL;
         }
     }
 
     public enum ApiServerAccessChoice implements Choice {
-        AUTHORIZED_RANGES("authorized-ranges"), PRIVATE("private"), PUBLIC("public");
-
-        private final String value;
-
-        ApiServerAccessChoice(String value) {
-            this.value = value;
-        }
-
-        @Override
-        public String value() {
-            return value;
-        }
+        AUTHORIZED_RANGES, PRIVATE, PUBLIC
     }
 
     public enum UpgradeChannel implements Choice {
-        NONE("none"), PATCH("patch"), STABLE("stable"), RAPID("rapid"), NODE_IMAGE("node-image");
-
-        private final String value;
-
-        UpgradeChannel(String value) {
-            this.value = value;
-        }
-
-        @Override
-        public String value() {
-            return value;
-        }
+        NONE, PATCH, STABLE, RAPID, NODE_IMAGE
     }
 
     public enum NodeOsChannel implements Choice {
-        NONE("None"), UNMANAGED("Unmanaged"), SECURITY_PATCH("SecurityPatch"), NODE_IMAGE("NodeImage");
-
-        private final String value;
-
-        NodeOsChannel(String value) {
-            this.value = value;
-        }
+        NONE, UNMANAGED, SECURITY_PATCH, NODE_IMAGE;
 
         @Override
-        public String value() {
-            return value;
+        public Spelling spelling() {
+            return Spelling.PASCAL;
         }
     }
 
     public enum MaintenanceDay implements Choice {
-        MONDAY("Monday"), TUESDAY("Tuesday"), WEDNESDAY("Wednesday"), THURSDAY("Thursday"), FRIDAY("Friday"),
-        SATURDAY("Saturday"), SUNDAY("Sunday");
-
-        private final String value;
-
-        MaintenanceDay(String value) {
-            this.value = value;
-        }
+        MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY,
+        SATURDAY, SUNDAY;
 
         @Override
-        public String value() {
-            return value;
+        public Spelling spelling() {
+            return Spelling.PASCAL;
         }
     }
 
     public enum SynchronousMethod implements Choice {
-        ANY("any"), FIRST("first");
-
-        private final String value;
-
-        SynchronousMethod(String value) {
-            this.value = value;
-        }
-
-        @Override
-        public String value() {
-            return value;
-        }
+        ANY, FIRST
     }
 
     public enum DataDurability implements Choice {
-        REQUIRED("required"), PREFERRED("preferred");
-
-        private final String value;
-
-        DataDurability(String value) {
-            this.value = value;
-        }
-
-        @Override
-        public String value() {
-            return value;
-        }
+        REQUIRED, PREFERRED
     }
 
     public enum StorageType implements Choice {
-        PREMIUM_SSD_ZRS("premium-ssd-zrs"), PREMIUM_SSD_V2("premium-ssd-v2"), LOCAL_NVME("local-nvme");
-
-        private final String value;
-
-        StorageType(String value) {
-            this.value = value;
-        }
-
-        @Override
-        public String value() {
-            return value;
-        }
+        PREMIUM_SSD_ZRS, PREMIUM_SSD_V2, LOCAL_NVME
     }
 
     public enum Encoding implements Choice {
-        UTF8("UTF8"), SQL_ASCII("SQL_ASCII"), LATIN1("LATIN1");
-
-        private final String value;
-
-        Encoding(String value) {
-            this.value = value;
-        }
+        UTF8, SQL_ASCII, LATIN1;
 
         @Override
-        public String value() {
-            return value;
+        public Spelling spelling() {
+            return Spelling.AS_IS;
         }
     }
 
     public enum PoolerMode implements Choice {
-        SESSION("session"), TRANSACTION("transaction");
-
-        private final String value;
-
-        PoolerMode(String value) {
-            this.value = value;
-        }
-
-        @Override
-        public String value() {
-            return value;
-        }
+        SESSION, TRANSACTION
     }
 
     public enum StorageSku implements Choice {
@@ -296,62 +225,18 @@ public record SpecModel(Metadata metadata, Azure azure, Aks aks, Postgres postgr
     }
 
     public enum Compression implements Choice {
-        BZIP2("bzip2"), GZIP("gzip"), LZ4("lz4"), SNAPPY("snappy");
-
-        private final String value;
-
-        Compression(String value) {
-            this.value = value;
-        }
-
-        @Override
-        public String value() {
-            return value;
-        }
+        BZIP2, GZIP, LZ4, SNAPPY
     }
 
     public enum PrometheusFlavour implements Choice {
-        AZURE_MANAGED("azure-managed"), PROMETHEUS_OPERATOR("prometheus-operator");
-
-        private final String value;
-
-        PrometheusFlavour(String value) {
-            this.value = value;
-        }
-
-        @Override
-        public String value() {
-            return value;
-        }
+        AZURE_MANAGED, PROMETHEUS_OPERATOR
     }
 
     public enum GrafanaFlavour implements Choice {
-        AZURE_MANAGED("azure-managed"), SIDECAR_CONFIGMAP("sidecar-configmap"), NONE("none");
-
-        private final String value;
-
-        GrafanaFlavour(String value) {
-            this.value = value;
-        }
-
-        @Override
-        public String value() {
-            return value;
-        }
+        AZURE_MANAGED, SIDECAR_CONFIGMAP, NONE
     }
 
     public enum ExistingPrometheus implements Choice {
-        AZURE_MANAGED("azure-managed"), PROMETHEUS_OPERATOR("prometheus-operator"), NONE("none");
-
-        private final String value;
-
-        ExistingPrometheus(String value) {
-            this.value = value;
-        }
-
-        @Override
-        public String value() {
-            return value;
-        }
+        AZURE_MANAGED, PROMETHEUS_OPERATOR, NONE
     }
 }
