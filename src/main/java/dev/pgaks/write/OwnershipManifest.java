@@ -59,11 +59,16 @@ public final class OwnershipManifest {
      */
     private static void names(ResolvedSpec spec, ObjectNode names) {
         names.put("resourceGroup", spec.azure().resourceGroup());
-        names.put("storageAccount", spec.backup().storageAccountName());
+        // A platform's tree holds no database: it records none of a database's names.
+        if (spec.scope().rendersDatabase()) {
+            names.put("storageAccount", spec.backup().storageAccountName());
+        }
         names.put("aksCluster", spec.aks().clusterName());
         names.put("nodeResourceGroup", spec.aks().nodeResourceGroup());
-        names.put("namespace", spec.postgres().namespace());
-        names.put("postgresCluster", spec.postgres().clusterName());
+        if (spec.scope().rendersDatabase()) {
+            names.put("namespace", spec.postgres().namespace());
+            names.put("postgresCluster", spec.postgres().clusterName());
+        }
     }
 
     /** The owned files' recorded hashes from an existing manifest, by path; empty when it cannot be read. */
