@@ -10,7 +10,7 @@ import dev.pgaks.render.BicepInfrastructure;
 import dev.pgaks.render.Documentation;
 import dev.pgaks.render.HelmValues;
 import dev.pgaks.render.KubernetesManifests;
-import dev.pgaks.render.Observability;
+import dev.pgaks.render.MonitoringManifests;
 import dev.pgaks.render.OperationsRunbooks;
 import dev.pgaks.render.OutputFamily;
 import dev.pgaks.render.RenderedFile;
@@ -47,7 +47,7 @@ public final class Pipeline {
             new BicepInfrastructure(),
             new KubernetesManifests(),
             new HelmValues(),
-            new Observability(),
+            new MonitoringManifests(),
             new AlertRunbooks(),
             new OperationsRunbooks(),
             new Documentation());

@@ -39,15 +39,15 @@ public final class TemplateRenderer {
         }
         String text = ((TemplateScalarModel) arguments.get(0)).getAsString();
         int indent = ((TemplateNumberModel) arguments.get(1)).getAsNumber().intValue();
-        return MarkupFormats.YAML.fromMarkup(YamlScalars.block(text, indent));
+        return OutputEscaping.YAML.fromMarkup(YamlScalars.block(text, indent));
     });
 
-    /** {@code ${sh.quote(value)}}: one shell word in a command of a Markdown code block (see MarkupFormats#shellWord). */
+    /** {@code ${sh.quote(value)}}: one shell word in a command of a Markdown code block (see OutputEscaping#shellWord). */
     private static final Map<String, TemplateMethodModelEx> SHELL = Map.of("quote", arguments -> {
         if (arguments.size() != 1) {
             throw new TemplateModelException("sh.quote(value) takes one argument");
         }
-        return MarkupFormats.shellWord(((TemplateScalarModel) arguments.get(0)).getAsString());
+        return OutputEscaping.shellWord(((TemplateScalarModel) arguments.get(0)).getAsString());
     });
 
     private final Configuration configuration;
@@ -69,12 +69,12 @@ public final class TemplateRenderer {
         c.setAPIBuiltinEnabled(false);
         c.setCustomNumberFormats(Map.of(RawNumberFormat.NAME, RawNumberFormat.FACTORY));
         c.setNumberFormat("@" + RawNumberFormat.NAME);
-        c.setRegisteredCustomOutputFormats(List.of(MarkupFormats.YAML, MarkupFormats.BICEP, MarkupFormats.JSON));
+        c.setRegisteredCustomOutputFormats(List.of(OutputEscaping.YAML, OutputEscaping.BICEP, OutputEscaping.JSON));
         c.setTemplateConfigurations(new FirstMatchTemplateConfigurationFactory(
-                byExtension("*.yaml.ftl", MarkupFormats.YAML),
-                byExtension("*.bicep.ftl", MarkupFormats.BICEP),
-                byExtension("*.bicepparam.ftl", MarkupFormats.BICEP),
-                byExtension("*.json.ftl", MarkupFormats.JSON),
+                byExtension("*.yaml.ftl", OutputEscaping.YAML),
+                byExtension("*.bicep.ftl", OutputEscaping.BICEP),
+                byExtension("*.bicepparam.ftl", OutputEscaping.BICEP),
+                byExtension("*.json.ftl", OutputEscaping.JSON),
                 byExtension("*.md.ftl", PlainTextOutputFormat.INSTANCE),
                 byExtension("*.txt.ftl", PlainTextOutputFormat.INSTANCE))
                 .allowNoMatch(false)

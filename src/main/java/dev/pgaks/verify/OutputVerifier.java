@@ -19,7 +19,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class OutputVerifier {
 
     private final ObjectMapper json = new ObjectMapper();
-    private final KubernetesTypes types = new KubernetesTypes(json);
+    private final DroppedFields types = new DroppedFields(json);
 
     /**
      * @param findings what failed; empty when every file reads back

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.pgaks.bicep.BicepStrings;
 import dev.pgaks.cli.CliRun;
 import dev.pgaks.load.InputLimits;
-import dev.pgaks.render.MarkupFormats;
+import dev.pgaks.render.OutputEscaping;
 import dev.pgaks.testsupport.ExternalCommand;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -174,13 +174,13 @@ class HostileInputTest {
                 case "yaml" -> assertTrue(files.entrySet().stream().filter(f -> f.getKey().endsWith(".yaml"))
                         .anyMatch(f -> YamlValues.contains(f.getValue(), value)), () -> value + " is not a YAML value of any file");
                 case "bicep" -> {
-                    String literal = MarkupFormats.bicepString(value);
+                    String literal = OutputEscaping.bicepString(value);
                     assertEquals(value, BicepStrings.value(literal));
                     assertTrue(files.entrySet().stream().filter(f -> f.getKey().contains(".bicep"))
                             .anyMatch(f -> f.getValue().contains(literal)), () -> literal + " is in no Bicep file");
                 }
                 case "shell" -> {
-                    String word = MarkupFormats.shellWord(value);
+                    String word = OutputEscaping.shellWord(value);
                     assertTrue(shell.toString().contains(word), () -> word + " is in no shell block");
                     ExternalCommand.Result echoed = ExternalCommand.of("bash", "-c", "printf '%s' " + word).run();
                     assertEquals(value, echoed.output(), "the shell word reads back as the value");

@@ -36,6 +36,6 @@ class EscapingTest {
     @ParameterizedTest
     @ValueSource(strings = {"plain", "it's", "${injection}", "back\\slash", "line\nbreak", "'''", "a'b'c", "tab\tx"})
     void bicepStringReadsBackAsOnePlainString(String value) {
-        assertEquals(value, BicepStrings.value(MarkupFormats.bicepString(value)));
+        assertEquals(value, BicepStrings.value(OutputEscaping.bicepString(value)));
     }
 }

@@ -18,17 +18,17 @@ class ShellWordTest {
     void everyValueRoundTripsThroughBashAsOneWord() throws IOException, InterruptedException {
         String bash = ToolRequirement.command("bash").toString();
         for (String value : HOSTILE) {
-            String out = ExternalCommand.of(bash, "-c", "set -- " + MarkupFormats.shellWord(value) + "; printf '%s|%s' \"$#\" \"$1\"")
+            String out = ExternalCommand.of(bash, "-c", "set -- " + OutputEscaping.shellWord(value) + "; printf '%s|%s' \"$#\" \"$1\"")
                     .run().output();
-            assertEquals("1|" + value, out, "value " + value + " quoted as " + MarkupFormats.shellWord(value));
+            assertEquals("1|" + value, out, "value " + value + " quoted as " + OutputEscaping.shellWord(value));
         }
     }
 
     @Test
     void plainNamesStayAsTheyAre() {
-        assertEquals("out/cnpg", MarkupFormats.shellWord("out/cnpg"));
-        assertEquals("rg-orders-prod", MarkupFormats.shellWord("rg-orders-prod"));
-        assertEquals("'my dir'", MarkupFormats.shellWord("my dir"));
-        assertEquals("'it'\\''s'", MarkupFormats.shellWord("it's"));
+        assertEquals("out/cnpg", OutputEscaping.shellWord("out/cnpg"));
+        assertEquals("rg-orders-prod", OutputEscaping.shellWord("rg-orders-prod"));
+        assertEquals("'my dir'", OutputEscaping.shellWord("my dir"));
+        assertEquals("'it'\\''s'", OutputEscaping.shellWord("it's"));
     }
 }

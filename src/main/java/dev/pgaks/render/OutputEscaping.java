@@ -10,13 +10,13 @@ import java.util.function.UnaryOperator;
  * FreeMarker auto-escaping for the formats pgaks writes: every {@code ${...}} string in a template is escaped for
  * its file's format, so a spec value cannot break out of its string.
  */
-public final class MarkupFormats {
+public final class OutputEscaping {
 
     public static final Format YAML = new Format("YAML", "application/yaml", YamlScalars::quote);
-    public static final Format BICEP = new Format("Bicep", "text/x-bicep", MarkupFormats::bicepString);
-    public static final Format JSON = new Format("JSON", "application/json", MarkupFormats::jsonString);
+    public static final Format BICEP = new Format("Bicep", "text/x-bicep", OutputEscaping::bicepString);
+    public static final Format JSON = new Format("JSON", "application/json", OutputEscaping::jsonString);
 
-    private MarkupFormats() {}
+    private OutputEscaping() {}
 
     /** Bicep single-quoted string; {@code \$} stops {@code ${} from starting an interpolation. */
     public static String bicepString(String value) {

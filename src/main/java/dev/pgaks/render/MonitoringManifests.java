@@ -14,7 +14,7 @@ import java.util.List;
  * <p>The logical-replication custom-queries ConfigMap is not here but in {@code k8s/}: the Cluster references it,
  * so it must exist in the database namespace whether or not monitoring is applied.
  */
-public final class Observability implements OutputFamily {
+public final class MonitoringManifests implements OutputFamily {
 
     static final String FOLDER = "monitoring/";
 

@@ -22,7 +22,7 @@ import java.util.Set;
  * {@code additionalProperties} instead of failing, so the check walks the loaded object and reports any: an unknown
  * field is a typo Kubernetes would silently drop.
  */
-final class KubernetesTypes {
+final class DroppedFields {
 
     private static final Map<String, Class<?>> TYPES = Map.of(
             "v1/Namespace", Namespace.class,
@@ -35,7 +35,7 @@ final class KubernetesTypes {
 
     private final ObjectMapper json;
 
-    KubernetesTypes(ObjectMapper json) {
+    DroppedFields(ObjectMapper json) {
         this.json = json;
     }
 
