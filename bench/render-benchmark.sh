@@ -120,7 +120,7 @@ for n in $fleets; do
       line "fleet $n: bin/pgaks $verb DIR -o OUT" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" "$rss"
     else
       echo "fleet $n, $verb: exit $code: $(grep -v '^Command exited' "$work/err" | head -1)" >&2
-      echo "| fleet $n: bin/pgaks $verb DIR -o OUT | n/a: needs multi-spec | | | |"
+      echo "| fleet $n: bin/pgaks $verb DIR -o OUT | failed: exit $code | | | |"
     fi
   done
 done
