@@ -72,6 +72,48 @@ class RenderWatchTest {
         assertEquals(0, watch.exitValue(), "Ctrl-C ends the watch with exit code 0");
     }
 
+    /** A fleet directory: a saved change of a Database spec renders the call again, that database's tree included. */
+    @Test
+    void watchesEverySpecOfAFleet() throws Exception {
+        Path fleet = dir.resolve("fleet");
+        Files.createDirectories(fleet);
+        Files.writeString(fleet.resolve("platform.yaml"), """
+                apiVersion: pgaks.dev/v1
+                kind: Platform
+                metadata:
+                  name: shared
+                  environment: prod
+                azure:
+                  location: eastus2
+                aks:
+                  apiServerAccess: public
+                """);
+        String database = "apiVersion: pgaks.dev/v1\nkind: Database\nmetadata:\n  name: orders\nplatform:\n  spec: platform.yaml\n"
+                + "postgres:\n  storage:\n    size: 32Gi\n";
+        Files.writeString(fleet.resolve("orders.yaml"), database);
+        Path cluster = dir.resolve("out/prod/shared/orders/k8s/cluster.yaml");
+        Process watch = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.pgaks.cli.PgaksCommand",
+                "render", "--watch", fleet.toString(), "-o", dir.resolve("out").toString()).redirectErrorStream(true).start();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(watch.getInputStream(), StandardCharsets.UTF_8))
+                .lines().forEach(lines::add));
+        reader.start();
+        try {
+            List<String> seen = new ArrayList<>();
+            awaitLine(lines, "watching ", seen);
+            assertTrue(Files.readString(cluster).contains("size: 32Gi"), "the first render is written before watching");
+            Files.writeString(fleet.resolve("orders.yaml"), database.replace("32Gi", "48Gi"));
+            awaitLine(lines, "rendered ", seen);
+            assertTrue(Files.readString(cluster).contains("size: 48Gi"), Files.readString(cluster));
+        } finally {
+            new ProcessBuilder("kill", "-INT", String.valueOf(watch.pid())).start().waitFor();
+            assertTrue(watch.waitFor(30, TimeUnit.SECONDS), "the watch did not stop on SIGINT");
+            watch.destroyForcibly();
+        }
+        assertEquals(0, watch.exitValue(), "Ctrl-C ends the watch with exit code 0");
+    }
+
     /** Collects lines into {@code seen} until one starts with {@code prefix}; fails after 60 s (a loaded CI machine). */
     private static void awaitLine(BlockingQueue<String> lines, String prefix, List<String> seen) throws InterruptedException {
         seen.clear();
