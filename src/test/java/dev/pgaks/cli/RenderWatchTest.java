@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,13 +44,8 @@ class RenderWatchTest {
         Path spec = dir.resolve("pgaks.yaml");
         Files.writeString(spec, SPEC);
         Path params = dir.resolve("out/orders/infra/main.bicepparam");
-        Process watch = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.pgaks.cli.PgaksCommand",
-                "render", "--watch", spec.toString(), "-o", dir.resolve("out").toString()).redirectErrorStream(true).start();
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(watch.getInputStream(), StandardCharsets.UTF_8))
-                .lines().forEach(lines::add));
-        reader.start();
+        Process watch = watch(spec);
+        BlockingQueue<String> lines = lines(watch);
         try {
             List<String> seen = new ArrayList<>();
             awaitLine(lines, "watching ", seen);
@@ -65,9 +61,7 @@ class RenderWatchTest {
             assertTrue(String.join("\n", seen).contains("pgaks.yaml:12:1: error: invalid YAML"), String.join("\n", seen));
             assertTrue(Files.readString(params).contains("'team': 'ledger'"), "a broken spec left the tree as it was");
         } finally {
-            new ProcessBuilder("kill", "-INT", String.valueOf(watch.pid())).start().waitFor();
-            assertTrue(watch.waitFor(30, TimeUnit.SECONDS), "the watch did not stop on SIGINT");
-            watch.destroyForcibly();
+            stop(watch);
         }
         assertEquals(0, watch.exitValue(), "Ctrl-C ends the watch with exit code 0");
     }
@@ -92,13 +86,8 @@ class RenderWatchTest {
                 + "postgres:\n  storage:\n    size: 32Gi\n";
         Files.writeString(fleet.resolve("orders.yaml"), database);
         Path cluster = dir.resolve("out/prod/shared/orders/k8s/cluster.yaml");
-        Process watch = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.pgaks.cli.PgaksCommand",
-                "render", "--watch", fleet.toString(), "-o", dir.resolve("out").toString()).redirectErrorStream(true).start();
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(watch.getInputStream(), StandardCharsets.UTF_8))
-                .lines().forEach(lines::add));
-        reader.start();
+        Process watch = watch(fleet);
+        BlockingQueue<String> lines = lines(watch);
         try {
             List<String> seen = new ArrayList<>();
             awaitLine(lines, "watching ", seen);
@@ -107,11 +96,30 @@ class RenderWatchTest {
             awaitLine(lines, "rendered ", seen);
             assertTrue(Files.readString(cluster).contains("size: 48Gi"), Files.readString(cluster));
         } finally {
-            new ProcessBuilder("kill", "-INT", String.valueOf(watch.pid())).start().waitFor();
-            assertTrue(watch.waitFor(30, TimeUnit.SECONDS), "the watch did not stop on SIGINT");
-            watch.destroyForcibly();
+            stop(watch);
         }
         assertEquals(0, watch.exitValue(), "Ctrl-C ends the watch with exit code 0");
+    }
+
+    /** {@code pgaks render --watch WHAT -o out} in a JVM of its own, its output and errors in one stream. */
+    private Process watch(Path what) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.pgaks.cli.PgaksCommand",
+                "render", "--watch", what.toString(), "-o", dir.resolve("out").toString()).redirectErrorStream(true).start();
+    }
+
+    private static BlockingQueue<String> lines(Process watch) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        new Thread(() -> new BufferedReader(new InputStreamReader(watch.getInputStream(), StandardCharsets.UTF_8))
+                .lines().forEach(lines::add)).start();
+        return lines;
+    }
+
+    /** Ctrl-C, as a terminal sends it. */
+    private static void stop(Process watch) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-INT", String.valueOf(watch.pid())).start().waitFor();
+        assertTrue(watch.waitFor(30, TimeUnit.SECONDS), "the watch did not stop on SIGINT");
+        watch.destroyForcibly();
     }
 
     /** Collects lines into {@code seen} until one starts with {@code prefix}; fails after 60 s (a loaded CI machine). */
