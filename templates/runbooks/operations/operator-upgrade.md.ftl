@@ -1,4 +1,5 @@
 <#include "common/names.md.ftl">
+<#assign clusters = spec.scope.watchedClusters(p)>
 <!-- ${spec.header} -->
 # Upgrading the operator, the Barman Cloud plugin and cert-manager
 
@@ -10,6 +11,19 @@ directory holding `${L.specFile}`.
 Upgrade in the install order of step 3: cert-manager, where installed, first (the plugin's certificates depend on it),
 then the operator, then the plugin (each plugin release supports a range of operator versions: check its release
 notes).
+<#if spec.scope.isPlatform()>
+Upgrading the operator restarts the instance manager in every pod of every cluster it manages (a rolling update, the
+primary last, by switchover), so do it in a quiet period and one minor version at a time.
+
+1. Check every cluster is healthy and has a recent backup:
+
+   ```bash
+   kubectl get clusters.postgresql.cnpg.io --all-namespaces
+<#list clusters as c>
+   kubectl cnpg status ${c.name} --namespace ${c.namespace}
+</#list>
+   ```
+<#else>
 Upgrading the operator restarts the instance manager in every pod of `${cluster}` (a rolling update, the primary last,
 by switchover), so do it in a quiet period and one minor version at a time.
 
@@ -18,11 +32,12 @@ by switchover), so do it in a quiet period and one minor version at a time.
    ```bash
    kubectl cnpg status ${cluster} --namespace ${ns}
    ```
+</#if>
 
 2. Set the new versions in `${L.specFile}`, render and review the diff:
 
    ```bash
-   pgaks render ${sh.quote(L.specFile)} -o ${sh.quote(L.outputDir)}
+   pgaks render<#list spec.scope.renderedWith(L.specFile) as f> ${sh.quote(f)}</#list> -o ${sh.quote(L.outputDir)}
    git diff -- ${T}/helm/
    ```
 
@@ -45,8 +60,15 @@ by switchover), so do it in a quiet period and one minor version at a time.
    rolling update of the instance managers:
 
    ```bash
+<#if spec.scope.isPlatform()>
+   kubectl get pods --all-namespaces -l cnpg.io/cluster --watch
+<#list clusters as c>
+   kubectl cnpg status ${c.name} --namespace ${c.namespace}
+</#list>
+<#else>
    kubectl get pods --namespace ${ns} -l cnpg.io/cluster=${cluster} --watch
    kubectl cnpg status ${cluster} --namespace ${ns}
+</#if>
    ```
 
 If the operator does not become ready, roll it back with `helm rollback ${operatorRelease.release} --namespace ${p.operatorNamespace}`

@@ -341,7 +341,8 @@ public final class Fleet {
                 if (m.platformFile() != null && key(member.file()).equals(key(m.platformFile()))) {
                     databases.add(new TreeScope.PlatformDatabase(spec.name(), spec.postgres().namespace(),
                             spec.postgres().storage().type().value(), spec.scope().treeName(),
-                            slashes(member.file().toAbsolutePath().getParent().relativize(m.file().toAbsolutePath()))));
+                            slashes(member.file().toAbsolutePath().getParent().relativize(m.file().toAbsolutePath())),
+                            spec.postgres().clusterName()));
                 }
             });
             TreeScope scope = TreeScope.ofPlatform(plain.environment(), plain.name(), reference.storageClasses(),

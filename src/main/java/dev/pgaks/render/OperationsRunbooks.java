@@ -18,10 +18,8 @@ public final class OperationsRunbooks implements OutputFamily {
 
     @Override
     public List<PlannedFile> plan(ResolvedSpec spec) {
-        if (spec.scope().isPlatform()) {
-            return List.of();
-        }
-        return RUNBOOKS.stream().filter(name -> spec.scope().isSingle() || !PLATFORM_WIDE.contains(name))
+        return RUNBOOKS.stream().filter(name -> spec.scope().isSingle()
+                        || PLATFORM_WIDE.contains(name) == spec.scope().isPlatform())
                 .map(name -> PlannedFile.of("runbooks/operations/" + name + ".md", "runbooks/operations/" + name + ".md.ftl"))
                 .toList();
     }

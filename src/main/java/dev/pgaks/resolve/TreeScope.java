@@ -34,7 +34,24 @@ public record TreeScope(Role role, String treeName, PlatformReference platform,
      *
      * @param spec its spec file as seen from the platform spec's directory, for the command that renders them together
      */
-    public record PlatformDatabase(String name, String namespace, String storageType, String treeDir, String spec) {}
+    public record PlatformDatabase(String name, String namespace, String storageType, String treeDir, String spec,
+                                   String cluster) {}
+
+    /**
+     * A CloudNativePG cluster a procedure on the whole AKS cluster or operator must watch.
+     *
+     * @param localNvme its volumes die with their node, so a node upgrade needs the maintenance window
+     */
+    public record WatchedCluster(String name, String namespace, boolean localNvme) {}
+
+    /** The clusters this tree's AKS and operator procedures watch: a platform's databases of the call, or its own. */
+    public List<WatchedCluster> watchedClusters(ResolvedPostgres postgres) {
+        if (role == Role.PLATFORM) {
+            return databases.stream().map(d -> new WatchedCluster(d.cluster(), d.namespace(),
+                    d.storageType().equals(SpecModel.StorageType.LOCAL_NVME.value()))).toList();
+        }
+        return List.of(new WatchedCluster(postgres.clusterName(), postgres.namespace(), postgres.nodeMaintenanceWindow().enabled()));
+    }
 
     /** The spec files a platform is rendered with, from its own directory: the platform's, then each database's. */
     public List<String> renderedWith(String platformSpec) {

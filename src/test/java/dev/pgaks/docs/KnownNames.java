@@ -103,6 +103,15 @@ final class KnownNames {
         return this;
     }
 
+    /** A platform's databases of the call, in their own trees: its AKS and operator procedures watch their clusters. */
+    KnownNames withDatabasesOf(ResolvedSpec platform) {
+        platform.scope().databases().forEach(d -> {
+            add("cluster", d.cluster());
+            add("namespace", d.namespace());
+        });
+        return this;
+    }
+
     /** A fresh copy for one Markdown file: what one runbook creates is not known to another. */
     KnownNames forFile() {
         KnownNames copy = new KnownNames();

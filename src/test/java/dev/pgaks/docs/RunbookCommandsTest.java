@@ -76,6 +76,9 @@ class RunbookCommandsTest {
         if (GoldenCases.resolved(name).scope().isDatabase()) {
             known.withPlatformOf(GoldenCases.resolved(name));
         }
+        if (GoldenCases.resolved(name).scope().isPlatform()) {
+            known.withDatabasesOf(GoldenCases.resolved(name));
+        }
         List<String> problems = new ArrayList<>();
         for (RenderedFile file : markdown(name).stream().filter(RunbookCommandsTest::checked).toList()) {
             KnownNames forFile = known.forFile();

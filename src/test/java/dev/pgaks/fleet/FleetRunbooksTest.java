@@ -65,6 +65,29 @@ class FleetRunbooksTest {
         }
     }
 
+    static List<String> platformTrees() {
+        return GoldenCases.trees().stream().filter(t -> t.contains("/") && GoldenCases.resolved(t).scope().isPlatform()).toList();
+    }
+
+    /** The AKS and operator upgrades are the platform's procedures, and they watch every database of the call. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("platformTrees")
+    void aPlatformsUpgradeRunbooksWatchEachOfItsDatabases(String tree) {
+        ResolvedSpec spec = GoldenCases.resolved(tree);
+        for (String runbook : List.of("aks-upgrade", "operator-upgrade")) {
+            String text = file(tree, "runbooks/operations/" + runbook + ".md");
+            for (var database : spec.scope().databases()) {
+                assertTrue(text.contains("kubectl cnpg status " + database.cluster() + " --namespace " + database.namespace()),
+                        tree + "/" + runbook + " does not check " + database.cluster());
+            }
+        }
+        for (var database : spec.scope().databases()) {
+            String other = tree.substring(0, tree.lastIndexOf('/') + 1) + database.name();
+            assertFalse(GoldenCases.rendered(other).stream().anyMatch(f -> f.path().equals("runbooks/operations/aks-upgrade.md")),
+                    other + " renders the platform's AKS upgrade");
+        }
+    }
+
     private static String file(String tree, String path) {
         return GoldenCases.rendered(tree).stream().filter(f -> f.path().equals(path)).map(RenderedFile::text)
                 .findFirst().orElseThrow(() -> new AssertionError(tree + " renders no " + path));
