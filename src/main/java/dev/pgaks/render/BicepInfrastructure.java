@@ -1,7 +1,8 @@
 package dev.pgaks.render;
 
-import dev.pgaks.resolve.ResolvedSpec;
 import dev.pgaks.load.SpecSchema;
+import dev.pgaks.resolve.BicepModules;
+import dev.pgaks.resolve.ResolvedSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,38 +10,23 @@ import java.util.Map;
 /**
  * {@code infra/}: the Azure resources, deployed with one {@code az deployment group create}. {@code main.bicep}
  * wires the modules; {@code main.bicepparam} holds the spec's values. A module is planned only when the spec needs
- * its resources ({@link Modules}), and {@code main.bicep} includes a module exactly when its file is planned.
+ * its resources ({@link BicepModules}, decided in resolve), and {@code main.bicep} includes a module exactly when its file is planned.
  * Every Bicep file gets the one parameter table ({@link BicepParameters}) as {@code item.parameters}.
  */
 public final class BicepInfrastructure implements OutputFamily {
 
     /** What a Bicep template is given as {@code item}. */
-    public record BicepFile(Modules modules, Map<String, BicepParameters.Parameter> parameters) {}
+    public record BicepFile(BicepModules modules, Map<String, BicepParameters.Parameter> parameters) {}
 
     /** Built on the first render rather than at start-up, which commands that only validate would pay for. */
     private static final class Parameters {
         static final BicepParameters TABLE = BicepParameters.of(SpecSchema.load());
     }
 
-    /** Which modules the spec needs: the one decision main.bicep, main.bicepparam and the file plan all follow. */
-    public record Modules(boolean logs, boolean storage, boolean monitoring) {
-
-        static Modules of(ResolvedSpec spec) {
-            return new Modules(
-                    // The workspace must exist before the cluster whose agent writes to it, while every other
-                    // monitoring resource refers to the cluster: so it has a module of its own, deployed first.
-                    spec.aks().containerInsights() || spec.aks().controlPlaneLogs().enabled(),
-                    // A restore reads the source cluster's backups from the same account, even with backups of its own off.
-                    spec.scope().rendersDatabase() && (spec.backup().enabled() || spec.restore().enabled()),
-                    spec.monitoring().azureManagedPrometheus() || spec.monitoring().azureManagedGrafana()
-                            || spec.aks().containerInsights());
-        }
-    }
-
     @Override
     public List<PlannedFile> plan(ResolvedSpec spec) {
         BicepFile item = item(spec);
-        Modules modules = item.modules();
+        BicepModules modules = item.modules();
         List<PlannedFile> files = new ArrayList<>();
         if (spec.scope().isDatabase()) {
             // The database's own resources; the platform's cluster and workspace are existing references.
@@ -69,7 +55,7 @@ public final class BicepInfrastructure implements OutputFamily {
 
     /** The item of a Bicep file planned by another family (the alerts module). */
     static BicepFile item(ResolvedSpec spec) {
-        return new BicepFile(Modules.of(spec), Parameters.TABLE.table());
+        return new BicepFile(spec.bicepModules(), Parameters.TABLE.table());
     }
 
     static PlannedFile module(String name, BicepFile item) {

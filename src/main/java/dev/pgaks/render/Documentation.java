@@ -14,7 +14,7 @@ public final class Documentation implements OutputFamily {
         // The README describes the Azure modules the infrastructure family plans, from the same decision.
         String readme = spec.scope().isPlatform() ? "docs/platform/README.md.ftl"
                 : spec.scope().isDatabase() ? "docs/database/README.md.ftl" : "docs/README.md.ftl";
-        return List.of(new PlannedFile("README.md", readme, BicepInfrastructure.Modules.of(spec)),
+        return List.of(new PlannedFile("README.md", readme, spec.bicepModules()),
                 PlannedFile.of(".gitattributes", "docs/gitattributes.txt.ftl"));
     }
 }

@@ -6,11 +6,13 @@ package dev.pgaks.resolve;
  * @param specFile   the spec's file name (not its path: output must not depend on where the spec lives)
  * @param specSha256 hash of the spec's meaning (see {@link SpecHash}), recorded in the ownership manifest
  * @param scope      which part of a fleet the tree holds, and so which files it renders
+ * @param bicepModules which Bicep modules the tree deploys
  */
 public record ResolvedSpec(String pgaksVersion, String specFile, String specSha256, String name, String environment,
                            ResolvedAzure azure, ResolvedAks aks, ResolvedPostgres postgres, ResolvedBackup backup,
                            ResolvedRestore restore, ResolvedMonitoring monitoring,
-                           ResolvedOperations operations, TreeScope scope) {
+                           ResolvedOperations operations, TreeScope scope,
+                           BicepModules bicepModules) {
 
     /** The one-line header every generated file that allows comments starts with. */
     public String header() {

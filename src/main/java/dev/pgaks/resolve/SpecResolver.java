@@ -70,12 +70,13 @@ public final class SpecResolver {
         // The file name appears in comment headers, which no escaping protects: keep it to printable characters.
         String specFile = Path.of(document.file()).getFileName().toString().replaceAll("[^\\p{Print}]", "_");
         ResolvedRestore restore = restore(spec.restore());
+        ResolvedBackup backup = backup(spec, azure, aks, postgres);
         return new ResolvedSpec(pgaksVersion, specFile,
                 SpecHash.of(tree),
-                name, env, azure, aks, postgres, backup(spec, azure, aks, postgres), restore,
+                name, env, azure, aks, postgres, backup, restore,
                 monitoring, operations(specFile, outputDir, name, postgres, restore, monitoring,
                         spec.backup().storageSku().geoRedundant(), scope),
-                scope);
+                scope, BicepModules.of(aks, backup, restore, monitoring, scope));
     }
 
     private static ResolvedOperations operations(String specFile, String outputDir, String name, ResolvedPostgres postgres,
