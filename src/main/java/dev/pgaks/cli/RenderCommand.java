@@ -11,7 +11,6 @@ import dev.pgaks.diff.Risk;
 import dev.pgaks.diff.TreeSnapshot;
 import dev.pgaks.render.RenderedFile;
 import dev.pgaks.resolve.AzureOutputs;
-import dev.pgaks.resolve.TreeLayout;
 import dev.pgaks.write.OutputWriter;
 import dev.pgaks.write.OwnershipManifest;
 import java.io.IOException;
@@ -23,6 +22,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.ToIntBiFunction;
@@ -192,12 +192,10 @@ final class RenderCommand implements Callable<Integer> {
                 }
                 refusals.addAll(refusals(tree.dir(), plan, tree.member().file()));
             }
-            if (tree.spec().scope().rendersDatabase() && !tree.spec().azure().workloadIdentity().known()
-                    && AzureOutputs.clientIdInTree(previous.files()).isPresent()) {
-                refusals.add(Diagnostic.ofFile(tree.dir().resolve("k8s/cluster.yaml").toString(),
-                        "carries a real workload identity client ID; rendering without the Azure outputs would replace it with the all-zero placeholder",
-                        "save the deployment's outputs beside the spec as " + TreeLayout.savedOutputsOf(tree.member().file()))
-                        .withCode(ErrorCode.CLIENT_ID_DROPPED));
+            Optional<String> clientId = AzureOutputs.clientIdInTree(previous.files());
+            if (tree.spec().scope().rendersDatabase() && !tree.spec().azure().workloadIdentity().known() && clientId.isPresent()) {
+                refusals.add(RenderInput.keepClientId(tree.spec(), tree.dir(), clientId.get(), tree.member().file(),
+                        input.specs.size() == 1 && !Files.isDirectory(input.specs.get(0))));
             }
             refusals.addAll(writer.refusals(tree.dir(), tree.files(), inputs(tree), options, previous.files()));
         }

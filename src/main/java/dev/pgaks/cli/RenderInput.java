@@ -119,7 +119,7 @@ final class RenderInput {
                     TreeSnapshot onDisk = TreeSnapshot.read(tree);
                     Optional<String> previous = AzureOutputs.clientIdInTree(onDisk.files());
                     if (previous.isPresent() && !resolved.azure().workloadIdentity().known()) {
-                        return Outcome.failure(List.of(keepClientId(resolved, tree, previous.get()).withCode(ErrorCode.CLIENT_ID_DROPPED)));
+                        return Outcome.failure(List.of(keepClientId(resolved, tree, previous.get(), spec, true)));
                     }
                     return pipeline.render(resolved)
                             .then(files -> Outcome.success(new Rendering(resolved, files, tree, onDisk, previous,
@@ -160,13 +160,19 @@ final class RenderInput {
         return Files.isRegularFile(saved) ? Optional.of(saved) : Optional.empty();
     }
 
-    private Diagnostic keepClientId(ResolvedSpec resolved, Path tree, String clientId) {
+    /**
+     * The refusal to replace a tree's real workload identity client ID with the placeholder, for one spec's tree or
+     * a fleet's.
+     *
+     * @param outputsOption whether {@code --azure-outputs} is a way out, which it is not when the call has several specs
+     */
+    static Diagnostic keepClientId(ResolvedSpec resolved, Path tree, String clientId, Path spec, boolean outputsOption) {
         return Diagnostic.ofFile(tree.resolve("k8s/cluster.yaml").toString(),
                 "carries the workload identity client ID " + clientId + "; rendering without the Azure outputs would replace it with the all-zero placeholder,"
                         + " and WAL archiving would stop at the next pod restart",
                 "save the outputs beside the spec: az deployment group show --resource-group "
                         + resolved.azure().resourceGroup() + " --name " + resolved.azure().deploymentName()
                         + " --query properties.outputs > " + TreeLayout.savedOutputsOf(spec)
-                        + " (or pass --azure-outputs FILE)");
+                        + (outputsOption ? " (or pass --azure-outputs FILE)" : "")).withCode(ErrorCode.CLIENT_ID_DROPPED);
     }
 }

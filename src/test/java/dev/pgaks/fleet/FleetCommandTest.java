@@ -157,6 +157,26 @@ class FleetCommandTest {
         }
     }
 
+    /** A database tree with a real client ID is not rendered over without its saved outputs, as a single spec's is not. */
+    @Test
+    void aFleetRenderKeepsADatabasesRealClientId() throws IOException {
+        copyCase();
+        Path out = dir.resolve("out");
+        Path outputs = dir.resolve("fleet/databases/orders.azure-outputs.json");
+        Files.writeString(outputs, "{\"workloadIdentityClientId\": {\"type\": \"String\", \"value\": \"0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0\"}}");
+        CliRun first = CliRun.run("render", dir.resolve("fleet").toString(), "-o", out.toString());
+        assertEquals(0, first.exit(), first.err());
+        Files.delete(outputs);
+        byte[] before = Files.readAllBytes(out.resolve("prod/shared/orders/k8s/cluster.yaml"));
+        CliRun again = CliRun.run("render", dir.resolve("fleet").toString(), "-o", out.toString());
+        assertEquals(2, again.exit(), again.out() + again.err());
+        assertTrue(again.err().contains("carries the workload identity client ID 0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"), again.err());
+        assertTrue(again.err().contains("> " + outputs), again.err());
+        assertFalse(again.err().contains("--azure-outputs FILE"), "several specs: --azure-outputs is no way out");
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(out.resolve("prod/shared/orders/k8s/cluster.yaml"))),
+                "nothing written");
+    }
+
     private void copyCase() throws IOException {
         Path source = Path.of("golden/platform-three-databases");
         try (Stream<Path> files = Files.walk(source)) {
