@@ -38,7 +38,9 @@ import java.util.Properties;
  * load → validate → resolve → render → verify (read back, then the consumers' rules of {@code verify.rules}), ending in the complete file set; writing is the caller's choice.
  * Each stage's libraries are set up on the first call that needs them, on the calling thread: measured on two cores,
  * setting them up on background threads while the spec is read did not make a render faster (README, Performance).
- * One pipeline renders any number of specs and parses each template once; it is not for concurrent use.
+ * One pipeline renders any number of specs and parses each template once. Once a first {@link #render(ResolvedSpec)}
+ * has set up its stages, further renders may run on several threads (a fleet's trees do; each shares only the
+ * read-only templates, schema and catalogues); load, validate and resolve are not for concurrent use.
  */
 public final class Pipeline {
 
